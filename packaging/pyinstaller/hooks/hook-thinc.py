@@ -1,0 +1,5 @@
+"""Replaces the contrib hook for thinc: the same data and submodules, without its test suite."""
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+datas = collect_data_files("thinc", excludes=["**/tests/**"])
+hiddenimports = collect_submodules("thinc", filter=lambda name: ".tests" not in name)

@@ -1,0 +1,535 @@
+"""Composition root of the desktop app: builds every object and makes every cross-widget connection.
+
+No global singletons: ``ReaderApp`` owns the settings, the task runner, the window and its widgets, and the
+NLP engine (created on the worker thread the first time a comparison runs, so spaCy never loads on the UI
+thread). Documents load synchronously (fast), the window paints at once, and the analysis starts right after
+on the single NLP thread; its result comes back through queued signals.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from reader import APP_NAME, APP_SLUG, __version__
+from reader.core.model import Comparison, Document, Options
+from reader.settings import DEFAULTS, FONT_MAX, FONT_MIN, Settings, pair_key
+from reader.ui.dialogs import AboutDialog, DialogFactory, HelpDialog, Preferences
+from reader.ui.main_window import MainWindow, apply_app_theme
+from reader.ui.sidebar import Sidebar
+from reader.ui.tasks import NLP_POOL, WORK_POOL, TaskRunner
+from reader.ui.watcher import FileWatcher
+
+SIDES = ("left", "right")
+
+
+def make_view():
+    """The comparison view (``reader.ui.view.ComparisonView``)."""
+    from reader.ui.view import ComparisonView
+
+    return ComparisonView()
+
+
+def open_error_text(path: str, error: BaseException) -> str:
+    """The message for a file that could not be opened: names the file and says why, in plain words."""
+    reason = getattr(error, "reason", None) or str(error) or error.__class__.__name__
+    name = os.path.basename(path) or path
+    return (f"Could not open “{name}”.\n\n{reason}\n\nFile: {os.path.abspath(path)}\n\n"
+            "The other pane and the current comparison are unchanged.")
+
+
+def load_document(path: str) -> Document:
+    """Load a file (imported lazily: the loaders pull in HTML/PDF libraries only when needed)."""
+    from reader.documents import load_document as load
+
+    return load(path)
+
+
+class ReaderApp(QObject):
+    """The running application: one window, two documents, the latest comparison."""
+
+    documentsChanged = Signal()
+    comparisonReady = Signal(object)  # Comparison
+    comparisonFailed = Signal(str)
+    exportFinished = Signal(str)  # path of the written PDF
+
+    def __init__(self, settings: Optional[Settings] = None, dialogs: Optional[DialogFactory] = None,
+                 view: Any = None) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else Settings()
+        self.runner = TaskRunner(self)
+        self.view = view if view is not None else make_view()
+        self.sidebar = Sidebar()
+        self.window = MainWindow(self.view, self.sidebar)
+        self.dialogs = dialogs if dialogs is not None else DialogFactory()
+        self.dialogs.parent = self.window
+        self.watcher = FileWatcher(parent=self)
+        self.docs: dict[str, Optional[Document]] = {"left": None, "right": None}
+        self.comparison: Optional[Comparison] = None
+        self.edits: list = []  # reader.core.compare.Edit, replayed on every comparison of this pair
+        self.errors: list[str] = []  # every error message shown (tests read it)
+        self._nlp = None  # NlpEngine, only ever touched on the NLP thread
+        self._connect()
+        self._restore()
+
+    # ------------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        a, view, side = self.window.actions, self.view, self.sidebar
+        a["open_left"].triggered.connect(lambda: self.ask_open_side("left"))
+        a["open_right"].triggered.connect(lambda: self.ask_open_side("right"))
+        a["open_pair"].triggered.connect(self.ask_open_pair)
+        a["swap"].triggered.connect(self.swap_sides)
+        a["reload"].triggered.connect(self.reload)
+        a["export_pdf"].triggered.connect(lambda: self.export_pdf())
+        a["print"].triggered.connect(lambda: self.print_comparison(preview=False))
+        a["print_preview"].triggered.connect(lambda: self.print_comparison(preview=True))
+        a["quit"].triggered.connect(self.window.close)
+        a["paste_left"].triggered.connect(lambda: self.paste_as("left"))
+        a["paste_right"].triggered.connect(lambda: self.paste_as("right"))
+        a["find"].triggered.connect(self.show_find)
+        a["preferences"].triggered.connect(self.edit_preferences)
+        a["next_difference"].triggered.connect(view.next_difference)
+        a["previous_difference"].triggered.connect(view.previous_difference)
+        a["zoom_in"].triggered.connect(lambda: self.set_font_size(self.settings.get("font_size") + 1))
+        a["zoom_out"].triggered.connect(lambda: self.set_font_size(self.settings.get("font_size") - 1))
+        a["zoom_reset"].triggered.connect(lambda: self.set_font_size(DEFAULTS["font_size"]))
+        a["scroll_lock"].toggled.connect(self.set_scroll_lock)
+        a["show_sidebar"].toggled.connect(self.sidebar.setVisible)
+        a["help"].triggered.connect(self.show_help)
+        a["about"].triggered.connect(lambda: AboutDialog(self.window).open())
+        self.window.cancel_button.clicked.connect(lambda: self.runner.cancel("compare"))
+        self.window.closing.connect(self.shutdown)
+        view.passageSelected.connect(self._on_passage_selected)
+        view.linkRequested.connect(self.link_passages)
+        view.unlinkRequested.connect(self.unlink)
+        view.fileDropped.connect(self.open_side)
+        view.statusMessage.connect(self.window.show_message)
+        find_shortcut = getattr(view, "find_shortcut", None)
+        if find_shortcut is not None:
+            find_shortcut.setEnabled(False)  # the window-wide Find action (Ctrl+F) replaces it
+        side.entitySelected.connect(view.show_entity)
+        side.segmentRequested.connect(view.select_segment)
+        side.discrepancyRequested.connect(self._show_discrepancy)
+        self.watcher.changed.connect(self._on_files_changed)
+
+    def _restore(self) -> None:
+        s, w = self.settings, self.window
+        geometry, sizes = s.get("window_geometry"), s.get("splitter_sizes")
+        if geometry:
+            from PySide6.QtCore import QByteArray
+
+            w.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if len(sizes) == 2 and all(sizes):
+            w.restore_splitter(sizes)
+        w.actions["scroll_lock"].setChecked(s.get("scroll_lock"))
+        self.view.set_scroll_lock(s.get("scroll_lock"))
+        w.actions["show_sidebar"].setChecked(True)
+        self.view.set_font_size(s.get("font_size"))
+        self.apply_theme(s.get("theme"))
+        self._refresh_recent()
+
+    def save_window_state(self) -> None:
+        w, s = self.window, self.settings
+        s.autosave = False
+        s.set("window_geometry", bytes(w.saveGeometry().toBase64()).decode("ascii"))
+        sizes = w.splitter.sizes()
+        if len(sizes) == 2 and all(sizes):
+            s.set("splitter_sizes", [int(x) for x in sizes])
+        s.autosave = True
+        s.save()
+
+    def shutdown(self) -> None:
+        self.save_window_state()
+        self.runner.shutdown(5000)
+
+    # ------------------------------------------------------------------ opening files
+    def _try_load(self, path: str) -> Optional[Document]:
+        try:
+            return load_document(path)
+        except Exception as exc:  # DocumentError, or anything a loader missed: a message, never a traceback
+            self.report_error("Cannot open file", open_error_text(path, exc))
+            return None
+
+    def report_error(self, title: str, text: str) -> None:
+        self.errors.append(text)
+        self.window.show_message(text.split("\n", 1)[0])
+        self.dialogs.error(title, text)
+
+    def open_pair(self, left: str | Path, right: str | Path) -> bool:
+        """Open two files; if either cannot be read nothing changes and a message names it."""
+        docs = [self._try_load(os.fspath(left)), self._try_load(os.fspath(right))]
+        if None in docs:
+            return False
+        self.set_documents(docs[0], docs[1])
+        return True
+
+    def open_side(self, side: str, path: str | Path) -> bool:
+        """Open one file in one pane; the other pane stays."""
+        doc = self._try_load(os.fspath(path))
+        if doc is None:
+            return False
+        docs = dict(self.docs)
+        docs[side] = doc
+        self.set_documents(docs["left"], docs["right"])
+        return True
+
+    def ask_open_side(self, side: str) -> None:
+        path = self.dialogs.open_file(f"Open {side} source", self._folder())
+        if path:
+            self.open_side(side, path)
+
+    def ask_open_pair(self) -> None:
+        paths = self.dialogs.open_files("Open two files to compare (left first)", self._folder())
+        if len(paths) == 2:
+            self.open_pair(*paths)
+        elif paths:
+            self.report_error("Open pair", f"Choose exactly two files (you chose {len(paths)}).")
+
+    def _folder(self) -> str:
+        for doc in self.docs.values():
+            if doc is not None and doc.path:
+                return os.path.dirname(os.path.abspath(doc.path))
+        return str(Path.home())
+
+    def paste_as(self, side: str) -> bool:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.report_error("Paste", "The clipboard holds no text to compare.")
+            return False
+        from reader.documents import document_from_text
+
+        doc = document_from_text(text, title=f"Clipboard ({side})", source="clipboard")
+        docs = dict(self.docs)
+        docs[side] = doc
+        self.set_documents(docs["left"], docs["right"])
+        return True
+
+    def swap_sides(self) -> None:
+        if self.docs["left"] or self.docs["right"]:
+            self.set_documents(self.docs["right"], self.docs["left"])
+
+    def reload(self, quiet: bool = False) -> bool:
+        """Read both files again; a file that now fails keeps its old text (and a message says why)."""
+        docs = dict(self.docs)
+        for side, doc in self.docs.items():
+            if doc is not None and doc.path:
+                fresh = self._try_load(doc.path)
+                if fresh is None:
+                    return False
+                docs[side] = fresh
+        if docs["left"] is None and docs["right"] is None:
+            return False
+        self.set_documents(docs["left"], docs["right"])
+        if not quiet:
+            self.window.show_message("Reloaded both files")
+        return True
+
+    def _on_files_changed(self, paths: list) -> None:
+        names = ", ".join(os.path.basename(p) for p in paths)
+        if self.reload(quiet=True):
+            self.window.show_message(f"{names} changed on disk — reloaded")
+
+    def set_documents(self, left: Optional[Document], right: Optional[Document]) -> None:
+        """Show the texts at once and start the analysis right after the window has painted."""
+        self.runner.cancel("compare")
+        self.docs = {"left": left, "right": right}
+        self.comparison = None
+        placeholder = _empty_document()
+        self.view.set_documents(left or placeholder, right or placeholder)
+        self.sidebar.clear("Analysing…" if left and right else "Open a second source to compare.")
+        self.window.setWindowTitle(f"{_title(left)}  ↔  {_title(right)} — {APP_NAME}")
+        self.watcher.watch([d.path for d in (left, right) if d is not None])
+        self.edits = self._load_edits()
+        if left and right and left.path and right.path:
+            self.settings.add_recent_pair(left.path, right.path)
+            self._refresh_recent()
+        self.documentsChanged.emit()
+        if left and right:
+            QTimer.singleShot(0, self.start_comparison)
+
+    def _refresh_recent(self) -> None:
+        self.window.set_recent_pairs(self.settings.recent_pairs(), self.open_pair, self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_pairs()
+        self._refresh_recent()
+
+    # ------------------------------------------------------------------ comparing
+    def _pair_key(self) -> Optional[str]:
+        left, right = self.docs["left"], self.docs["right"]
+        if not (left and right and left.path and right.path):
+            return None
+        return pair_key(left.path, left.sha256, right.path, right.sha256)
+
+    def _load_edits(self) -> list:
+        from reader.core.compare import Edit
+
+        key = self._pair_key()
+        return [Edit(*e) for e in self.settings.link_edits(key)] if key else []
+
+    def _nlp_engine(self):  # NLP thread only
+        if self._nlp is None:
+            from reader.core.nlp import NlpEngine
+
+            self._nlp = NlpEngine()
+        return self._nlp
+
+    def start_comparison(self) -> None:
+        left, right = self.docs["left"], self.docs["right"]
+        if not (left and right):
+            return
+        options = Options(threshold=float(self.settings.get("threshold")))
+        edits = tuple(self.edits)
+
+        def work(progress, should_stop):
+            from reader.core.compare import Comparer
+
+            return Comparer(self._nlp_engine()).compare(left, right, options, progress, should_stop, edits=edits)
+
+        self.window.set_progress(0.0, "Analysing…")
+        handle = self.runner.run(
+            "compare", work, pool=NLP_POOL, on_progress=self.window.set_progress,
+            on_finished=lambda result: self._on_compared(result, left, right),
+            on_failed=self._on_compare_failed, on_cancelled=lambda: self._on_compare_cancelled(handle))
+
+    def _on_compared(self, comparison: Comparison, left: Document, right: Document) -> None:
+        if left is not self.docs["left"] or right is not self.docs["right"]:
+            return  # stale: the documents changed while it ran
+        self.window.set_busy(False)
+        self.set_comparison(comparison)
+        s = comparison.summary_left, comparison.summary_right
+        self.window.show_message(
+            f"Compared: {len(comparison.links)} linked passages · {s[0].unique_passages} only left · "
+            f"{s[1].unique_passages} only right · {len(comparison.discrepancies)} discrepancies")
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.view.set_comparison(comparison)
+        self.sidebar.set_comparison(comparison)
+        self.comparisonReady.emit(comparison)
+
+    def _on_compare_failed(self, message: str) -> None:
+        self.window.set_busy(False)
+        self.sidebar.clear("The analysis failed.")
+        self.report_error("Analysis failed", f"The comparison could not be completed.\n\n{message}")
+        self.comparisonFailed.emit(message)
+
+    def _on_compare_cancelled(self, handle) -> None:
+        if self.runner.handle("compare") in (None, handle):
+            self.window.set_busy(False)
+            if self.comparison is None:
+                self.window.show_message("Analysis cancelled")
+                self.sidebar.clear("Analysis cancelled. Press F5 to run it again.")
+
+    # ------------------------------------------------------------------ manual links
+    def link_passages(self, left_ids: Sequence[int], right_ids: Sequence[int]) -> None:
+        self._edit("link", tuple(left_ids), tuple(right_ids))
+
+    def unlink(self, link_index: int) -> None:
+        if self.comparison is None or not 0 <= link_index < len(self.comparison.links):
+            return
+        link = self.comparison.links[link_index]
+        self._edit("unlink", link.left, link.right)
+
+    def _edit(self, action: str, left_ids: tuple, right_ids: tuple) -> None:
+        from reader.core.compare import Edit, apply_edits
+
+        if self.comparison is None or not left_ids or not right_ids:
+            return
+        edit = Edit(action, tuple(int(i) for i in left_ids), tuple(int(i) for i in right_ids))
+        self.edits.append(edit)
+        key = self._pair_key()
+        if key:
+            self.settings.set_link_edits(key, [(e.action, e.left, e.right) for e in self.edits])
+        self.set_comparison(apply_edits(self.comparison, [edit]))
+        self.window.show_message("Linked the passages by hand" if action == "link" else "Removed the link")
+
+    # ------------------------------------------------------------------ sidebar → view
+    def _show_discrepancy(self, disc) -> None:
+        self.view.jump_to("right", *disc.right)
+        self.view.jump_to("left", *disc.left)
+        self.window.show_message(f"Discrepancy ({disc.kind}): “{disc.left_text}” vs “{disc.right_text}”")
+
+    def _on_passage_selected(self, side: str, seg_id: int) -> None:
+        pass  # the view scrolls the counterpart itself and reports through statusMessage
+
+    # ------------------------------------------------------------------ view settings
+    def set_font_size(self, points: float) -> None:
+        points = max(FONT_MIN, min(FONT_MAX, float(points)))
+        self.settings.set("font_size", points)
+        self.view.set_font_size(points)
+        self.window.show_message(f"Text size {points:g} pt")
+
+    def set_scroll_lock(self, locked: bool) -> None:
+        self.settings.set("scroll_lock", bool(locked))
+        self.view.set_scroll_lock(bool(locked))
+
+    def apply_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            apply_app_theme(app, theme)
+        self.view.set_theme(theme)
+
+    def show_find(self) -> None:
+        show = getattr(self.view, "show_find_bar", None)
+        if show is not None:
+            show()
+
+    def show_help(self) -> None:
+        dialog = HelpDialog(self.window)
+        dialog.setModal(False)
+        dialog.show()
+        self._help = dialog
+
+    def edit_preferences(self) -> None:
+        s = self.settings
+        current = Preferences(s.get("threshold"), s.get("theme"), s.get("font_size"), s.get("page_size"))
+        chosen = self.dialogs.preferences(current)
+        if chosen is not None:
+            self.apply_preferences(chosen)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        s = self.settings
+        rerun = abs(prefs.threshold - float(s.get("threshold"))) > 1e-9
+        s.set("threshold", float(prefs.threshold))
+        s.set("page_size", prefs.page_size)
+        if prefs.theme != s.get("theme"):
+            s.set("theme", prefs.theme)
+            self.apply_theme(prefs.theme)
+        if prefs.font_size != s.get("font_size"):
+            self.set_font_size(prefs.font_size)
+        if rerun and self.docs["left"] and self.docs["right"]:
+            self.start_comparison()
+
+    # ------------------------------------------------------------------ export and print
+    def default_export_name(self) -> str:
+        left, right = self.docs["left"], self.docs["right"]
+        name = f"{_slug(_title(left))}-vs-{_slug(_title(right))}.pdf"
+        folder = self.settings.get("last_export_dir") or self._folder()
+        return os.path.join(folder, name)
+
+    def export_pdf(self, path: Optional[str] = None):
+        """Ask for a file name (unless given) and write the PDF in the background. Returns the task handle."""
+        if self.comparison is None:
+            self.report_error("Export PDF", "Nothing to export yet: the comparison is still being made.")
+            return None
+        try:
+            from reader.export.pdf import export_pdf
+        except ImportError as exc:
+            self.report_error("Export PDF", f"PDF export is not available in this installation ({exc}).")
+            return None
+        path = path or self.dialogs.save_file("Export PDF", self.default_export_name())
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.settings.set("last_export_dir", os.path.dirname(os.path.abspath(path)))
+        comparison, page_size = self.comparison, self.settings.get("page_size")
+
+        def work(progress, should_stop):
+            export_pdf(comparison, path, page_size=page_size, progress=progress, should_stop=should_stop)
+            return path
+
+        def done(written: str) -> None:
+            self.window.set_busy(False)
+            self.window.show_message(f"Saved PDF: {written}")
+            self.exportFinished.emit(written)
+
+        def failed(message: str) -> None:
+            self.window.set_busy(False)
+            self.report_error("Export PDF", f"Could not write “{os.path.basename(path)}”.\n\n{message}")
+
+        self.window.set_progress(0.0, "Writing PDF…")
+        return self.runner.run("export", work, pool=WORK_POOL, on_progress=self.window.set_progress,
+                               on_finished=done, on_failed=failed,
+                               on_cancelled=lambda: self.window.set_busy(False))
+
+    def print_comparison(self, preview: bool = False) -> None:
+        if self.comparison is None:
+            self.report_error("Print", "Nothing to print yet: the comparison is still being made.")
+            return
+        try:
+            from reader.ui import printing
+        except ImportError as exc:
+            self.report_error("Print", f"Printing is not available in this installation ({exc}).")
+            return
+        (printing.print_preview if preview else printing.print_comparison)(self.comparison, self.window)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+def _title(doc: Optional[Document]) -> str:
+    if doc is None:
+        return "(none)"
+    return doc.title or doc.name
+
+
+def _slug(text: str) -> str:
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return "-".join(words[:6]) or "source"
+
+
+def _empty_document() -> Document:
+    from reader.core.model import Paragraph
+
+    text = "Open a file here (File ▸ Open, or drop a file on this pane)."
+    return Document(path=None, title="(no source)", text=text, format="clipboard",
+                    paragraphs=(Paragraph(0, len(text)),))
+
+
+# ---------------------------------------------------------------------------------------------- running
+def create_qapplication(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_SLUG)
+    app.setDesktopFileName("io.github.parallelreader.ParallelReader")
+    return app
+
+
+def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Optional[str] = None,
+        argv: Sequence[str] = ()) -> int:
+    """Start the GUI on a pair (default: the seed pair). With ``screenshot``, save the finished window and exit."""
+    app = create_qapplication([sys.argv[0], *argv])
+    reader = ReaderApp()
+    if left is None or right is None:
+        from reader.paths import seed_pair
+
+        left, right = (str(p) for p in seed_pair())
+    opened = reader.open_pair(left, right)
+    reader.window.show()
+    if screenshot:
+        return _screenshot(app, reader, screenshot, opened)
+    return app.exec()
+
+
+def _screenshot(app: QApplication, reader: ReaderApp, path: str, opened: bool, timeout_s: float = 180) -> int:
+    """Wait for the comparison, grab the window into ``path`` and quit (exit code 1 on failure)."""
+    result = {"code": 1}
+
+    def save() -> None:
+        reader.window.repaint()
+        ok = reader.window.grab().save(path)
+        if not ok:
+            print(f"{APP_SLUG}: error: could not write {path}", file=sys.stderr)
+        result["code"] = 0 if ok else 1
+        reader.shutdown()
+        app.quit()
+
+    def give_up(message: str) -> None:
+        print(f"{APP_SLUG}: error: {message}", file=sys.stderr)
+        save()
+        result["code"] = 1
+
+    if not opened:
+        QTimer.singleShot(200, lambda: give_up(reader.errors[-1].replace("\n\n", " ") if reader.errors else
+                                               "could not open the files"))
+    reader.comparisonReady.connect(lambda _c: QTimer.singleShot(400, save))
+    reader.comparisonFailed.connect(give_up)
+    QTimer.singleShot(int(timeout_s * 1000), lambda: give_up("timed out waiting for the comparison"))
+    app.exec()
+    return result["code"]

@@ -1,0 +1,151 @@
+"""The comparison pipeline: segment both documents, align, find entities, derive the facts.
+
+``Comparer`` runs the whole thing once; ``relink``/``apply_edits`` recompute only the facts after a user links or
+unlinks passages by hand, so the (slow) NLP stage never reruns for a manual edit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from reader.core.model import (
+    Analysis,
+    Cancelled,
+    Comparison,
+    Document,
+    Entity,
+    Link,
+    Options,
+    ProgressFn,
+    StopFn,
+)
+
+# Share of the progress bar each stage takes (measured on the seed pair and the 100k pair: NER dominates).
+_STAGES = (("Segmenting", 0.05), ("Aligning passages", 0.30), ("Finding people, places and figures", 0.60),
+           ("Collecting facts", 0.05))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A manual change to the links, remembered per pair of files: link these segments, or unlink them."""
+
+    action: str  # "link" | "unlink"
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+
+
+class _Progress:
+    """Maps each stage's own 0..1 progress onto its slice of the overall bar."""
+
+    def __init__(self, progress: Optional[ProgressFn], should_stop: Optional[StopFn]) -> None:
+        self._progress = progress
+        self._should_stop = should_stop
+        self._base = 0.0
+        self._shown = 0.0  # the bar never moves back, whatever a stage reports
+
+    def stage(self, index: int) -> tuple[ProgressFn, StopFn]:
+        self._base = sum(weight for _, weight in _STAGES[:index])
+        name, weight = _STAGES[index]
+        self.check()
+
+        def report(fraction: float, message: str = "") -> None:
+            overall = min(1.0, self._base + weight * max(0.0, min(1.0, fraction)))
+            self._shown = max(self._shown, overall)
+            if self._progress is not None:
+                self._progress(self._shown, message or name)
+
+        report(0.0, name)
+        return report, self.stopped
+
+    def stopped(self) -> bool:
+        return bool(self._should_stop and self._should_stop())
+
+    def check(self) -> None:
+        if self.stopped():
+            raise Cancelled()
+
+
+class Comparer:
+    """Turns two documents into a :class:`Comparison`. Holds the NLP engine (one per application)."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+
+    def compare(
+        self,
+        left: Document,
+        right: Document,
+        options: Options = Options(),
+        progress: Optional[ProgressFn] = None,
+        should_stop: Optional[StopFn] = None,
+        edits: Sequence[Edit] = (),
+    ) -> Comparison:
+        from reader.core.align import align
+        from reader.core.entities import extract_entities
+        from reader.core.segment import segment
+
+        steps = _Progress(progress, should_stop)
+        steps.stage(0)
+        left_a, right_a = segment(left), segment(right)
+        report, stop = steps.stage(1)
+        links = align(left_a, right_a, options, report, stop)
+        report, stop = steps.stage(2)
+        entities = extract_entities(left_a, right_a, self.nlp, report, stop)
+        report, _ = steps.stage(3)
+        links = _apply_edits(left_a, right_a, links, edits)
+        comparison = assemble(left_a, right_a, links, entities, options)
+        report(1.0, "Done")
+        return comparison
+
+
+def assemble(left: Analysis, right: Analysis, links: Sequence[Link], entities: Sequence[Entity],
+             options: Options) -> Comparison:
+    from reader.core.facts import build_facts
+
+    ordered = tuple(sorted(links, key=lambda link: (min(link.left), min(link.right))))
+    facts = build_facts(left, right, ordered, entities)
+    return Comparison(
+        left=left,
+        right=right,
+        links=ordered,
+        unique_left=tuple(facts.unique_left),
+        unique_right=tuple(facts.unique_right),
+        unique_details=tuple(facts.unique_details),
+        entities=tuple(entities),
+        discrepancies=tuple(facts.discrepancies),
+        summary_left=facts.summary_left,
+        summary_right=facts.summary_right,
+        options=options,
+    )
+
+
+def relink(comparison: Comparison, links: Sequence[Link]) -> Comparison:
+    """The same comparison with other links: facts and summaries recomputed, entities kept."""
+    return assemble(comparison.left, comparison.right, links, comparison.entities, comparison.options)
+
+
+def apply_edits(comparison: Comparison, edits: Sequence[Edit]) -> Comparison:
+    """Replay manual link/unlink edits (in order) on a comparison."""
+    links = _apply_edits(comparison.left, comparison.right, comparison.links, edits)
+    return relink(comparison, links)
+
+
+def _apply_edits(left: Analysis, right: Analysis, links: Sequence[Link], edits: Sequence[Edit]) -> tuple[Link, ...]:
+    from reader.core.align import make_link
+
+    current = list(links)
+    for edit in edits:
+        if not _valid(left, right, edit):
+            continue  # the files changed since the edit was made: its segments no longer exist
+        touched = set(edit.left), set(edit.right)
+        current = [link for link in current
+                   if not (touched[0] & set(link.left) or touched[1] & set(link.right))]
+        if edit.action == "link":
+            current.append(make_link(left, right, edit.left, edit.right, manual=True))
+    return tuple(current)
+
+
+def _valid(left: Analysis, right: Analysis, edit: Edit) -> bool:
+    return (edit.action in ("link", "unlink") and bool(edit.left) and bool(edit.right)
+            and all(0 <= i < len(left.segments) for i in edit.left)
+            and all(0 <= j < len(right.segments) for j in edit.right))

@@ -1,0 +1,252 @@
+"""Named entities of both sides, grouped into one list with presence both / left / right.
+
+spaCy finds the mentions (sentence by sentence, boilerplate skipped, identical sentences recognised once); names
+are grouped by :mod:`reader.core.entity_names`, figures by the value :func:`reader.core.figures.parse_figure` reads.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from reader.core.entity_names import GROUP_OF_LABEL, Form, canonical_name, cluster_forms, cluster_label, name_key
+from reader.core.figures import parse_figure
+from reader.core.model import (
+    Analysis,
+    Cancelled,
+    Entity,
+    FigureValue,
+    Group,
+    Mention,
+    ProgressFn,
+    SegmentKind,
+    Side,
+    StopFn,
+)
+
+FIGURE_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME")
+NAME_LABELS = tuple(GROUP_OF_LABEL)
+_GROUP_ORDER = (Group.PEOPLE, Group.PLACES, Group.ORGANISATIONS, Group.GROUPS, Group.FIGURES)
+_EDGE_JUNK = " \t\n,;:.!?&-\u2013\u2014\"'\u201c\u201d\u2018\u2019()[]/"
+_ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$")
+# One word alone that small models often tag as a name ("Secretary of State", "Supreme Leader"): never an entity.
+_GENERIC = {"state", "supreme", "administration", "leader", "government", "president", "minister", "secretary",
+            "department", "ministry", "republic", "army", "police", "parliament", "court", "spokesman"}
+_MAX_CHUNK = 5000  # characters; longer sentences are cut at whitespace so spaCy never sees a huge text
+
+
+# ------------------------------------------------------------------------------------------ recognition
+def _chunks(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans to run NER on: the non-boilerplate segments, long ones cut at whitespace."""
+    text = analysis.document.text
+    spans = []
+    for seg in analysis.segments:
+        if seg.kind is SegmentKind.BOILERPLATE or seg.end <= seg.start:
+            continue
+        start = seg.start
+        while seg.end - start > _MAX_CHUNK:
+            cut = text.rfind(" ", start + _MAX_CHUNK // 2, start + _MAX_CHUNK)
+            cut = cut if cut > start else start + _MAX_CHUNK
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, seg.end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """Mention span without surrounding punctuation, a possessive, or (for names) a leading "the"."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
+        end -= 2
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        if text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end):
+            break  # "U.S.", "a.m."
+        end -= 1
+    if label in NAME_LABELS:
+        m = re.match(r"(?:the|The|THE)\s+", text[start:end])
+        if m and end - start > m.end():
+            start += m.end()
+    return start, end
+
+
+class _Marks:
+    """Boilerplate spans of one document, for quick "is this mention inside boilerplate" checks."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        spans = sorted((m.start, m.end) for m in analysis.document.marks)
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 1): i + 2])
+
+
+def _keep(text: str, label: str) -> bool:
+    if label in NAME_LABELS:
+        return (any(c.isupper() for c in text) and any(c.isalpha() for c in text)
+                and text.lower() not in _GENERIC)
+    return label in FIGURE_LABELS and any(c.isalnum() for c in text)
+
+
+def recognise(left: Analysis, right: Analysis, nlp, progress: Optional[ProgressFn] = None,
+              should_stop: Optional[StopFn] = None) -> dict[Side, list[Mention]]:
+    """Raw mentions per side (labels as spaCy gave them, figures valued). Each distinct sentence runs once."""
+    sides = {Side.LEFT: left, Side.RIGHT: right}
+    where: dict[str, list[tuple[Side, int]]] = defaultdict(list)
+    for side, analysis in sides.items():
+        text = analysis.document.text
+        for start, end in _chunks(analysis):
+            where[text[start:end]].append((side, start))
+    texts = list(where)
+    mentions: dict[Side, list[Mention]] = {Side.LEFT: [], Side.RIGHT: []}
+    marks = {side: _Marks(a) for side, a in sides.items()}
+    step = max(1, len(texts) // 50)
+    for index, found in enumerate(nlp.entities(texts)):
+        if should_stop is not None and should_stop():
+            raise Cancelled()
+        if progress is not None and index % step == 0:
+            progress(index / max(1, len(texts)), "Finding people, places and figures")
+        for side, base in where[texts[index]]:
+            doc_text = sides[side].document.text
+            for start, end, label in found:
+                mention = _mention(doc_text, base + start, base + end, label)
+                if mention is not None and not marks[side].covers(mention.start, mention.end):
+                    mentions[side].append(mention)
+    for side in mentions:
+        mentions[side].sort(key=lambda m: m.start)
+    return mentions
+
+
+def complete_names(sides: dict[Side, Analysis], mentions: dict[Side, list[Mention]]) -> dict[Side, list[Mention]]:
+    """Add the occurrences of recognised names that spaCy missed elsewhere (same spelling, whole words), so that a
+    name both sources print is never listed as "only in one source" because the model overlooked one of them."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ms in mentions.values():
+        for m in ms:
+            if m.label in NAME_LABELS and len(m.text) >= 3 and m.text[0].isupper():
+                labels[m.text][m.label] += 1
+    if not labels:
+        return mentions
+    label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(label_of, key=len, reverse=True))
+                         + r")(?![\w])")
+    result = {}
+    for side, analysis in sides.items():
+        text = analysis.document.text
+        taken = sorted((m.start, m.end) for m in mentions[side])
+        starts = [s for s, _ in taken]
+        marks = _Marks(analysis)
+        added = []
+        for start, end in _chunks(analysis):
+            for found in pattern.finditer(text, start, end):
+                s, e = found.span()
+                i = bisect.bisect_right(starts, s) - 1
+                if any(a < e and s < b for a, b in taken[max(0, i): i + 2]) or marks.covers(s, e):
+                    continue
+                added.append(Mention(s, e, found.group(0), label_of[found.group(0)]))
+        result[side] = sorted(mentions[side] + added, key=lambda m: m.start)
+    return result
+
+
+def _mention(doc_text: str, start: int, end: int, label: str) -> Optional[Mention]:
+    if label not in NAME_LABELS and label not in FIGURE_LABELS:
+        return None
+    start, end = _trim(doc_text, start, end, label)
+    surface = doc_text[start:end]
+    if start >= end or not _keep(surface, label):
+        return None
+    value = parse_figure(surface, label) if label in FIGURE_LABELS else None
+    return Mention(start, end, surface, label, value)
+
+
+# ------------------------------------------------------------------------------------------ grouping
+def _figure_key(m: Mention) -> tuple:
+    """Equal figures share a key whatever their spelling; "about" counts as exact, "at least" does not."""
+    if m.value is None:
+        t = re.sub(r"^(?:the|on|in|at)\s+", "", m.text.lower().replace("\u2019", "'")).strip()
+        return ("text", m.label, t)
+    v = m.value
+    bound = "exact" if v.bound == "about" else v.bound
+    return (v.kind, v.canonical, bound, v.unit)
+
+
+def _entity(name: str, group: Group, label: str, side_mentions: dict[Side, list[Mention]],
+            value: Optional[FigureValue] = None) -> Entity:
+    texts = Counter(m.text for ms in side_mentions.values() for m in ms)
+    variants = tuple(t for t, _ in sorted(texts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Entity(name=name, group=group, label=label, variants=variants,
+                  left=tuple(side_mentions[Side.LEFT]), right=tuple(side_mentions[Side.RIGHT]), value=value)
+
+
+def group_figures(mentions: dict[Side, list[Mention]]) -> list[Entity]:
+    buckets: dict[tuple, dict[Side, list[Mention]]] = defaultdict(lambda: {Side.LEFT: [], Side.RIGHT: []})
+    for side, ms in mentions.items():
+        for m in ms:
+            if m.label in FIGURE_LABELS:
+                buckets[_figure_key(m)][side].append(m)
+    entities = []
+    for per_side in buckets.values():
+        all_ms = per_side[Side.LEFT] + per_side[Side.RIGHT]
+        texts = Counter(m.text for m in all_ms)
+        name = max(texts, key=lambda t: (texts[t], len(t)))
+        label = Counter(m.label for m in all_ms).most_common(1)[0][0]
+        entities.append(_entity(name, Group.FIGURES, label, per_side, all_ms[0].value))
+    return entities
+
+
+def group_names(mentions: dict[Side, list[Mention]]) -> list[Entity]:
+    forms: dict[str, Form] = {}
+    keyed: list[tuple[Side, Mention, str]] = []
+    for side, ms in mentions.items():
+        for m in ms:
+            if m.label not in NAME_LABELS:
+                continue
+            key = name_key(m.text, m.label)
+            if not key:
+                continue
+            form = forms.setdefault(key, Form(key))
+            form.labels[m.label] += 1
+            form.texts[m.text] += 1
+            keyed.append((side, m, key))
+    entities = []
+    cluster_of: dict[str, int] = {}
+    clusters = cluster_forms(forms)
+    for index, members in enumerate(clusters):
+        for form in members:
+            cluster_of[form.key] = index
+    per_cluster: list[dict[Side, list[Mention]]] = [{Side.LEFT: [], Side.RIGHT: []} for _ in clusters]
+    labels = [cluster_label(members) for members in clusters]
+    for side, m, key in keyed:
+        index = cluster_of[key]
+        per_cluster[index][side].append(Mention(m.start, m.end, m.text, labels[index], None))
+    for index, members in enumerate(clusters):
+        label = labels[index]
+        group = Group(GROUP_OF_LABEL[label])
+        entities.append(_entity(canonical_name(members, label), group, label, per_cluster[index]))
+    return entities
+
+
+def _order(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    rank = {g: i for i, g in enumerate(_GROUP_ORDER)}
+    return tuple(sorted(entities, key=lambda e: (rank[e.group], -(len(e.left) + len(e.right)), e.name.lower())))
+
+
+def group_mentions(mentions: dict[Side, list[Mention]]) -> tuple[Entity, ...]:
+    """Mentions of both sides (as :func:`recognise` returns them) grouped into ordered entities."""
+    return _order(group_names(mentions) + group_figures(mentions))
+
+
+def extract_entities(left: Analysis, right: Analysis, nlp, progress: Optional[ProgressFn] = None,
+                     should_stop: Optional[StopFn] = None) -> tuple[Entity, ...]:
+    """People, places, organisations, groups and figures of both sides; raises ``ModelMissing``/``Cancelled``."""
+    mentions = recognise(left, right, nlp, progress, should_stop)
+    mentions = complete_names({Side.LEFT: left, Side.RIGHT: right}, mentions)
+    if progress is not None:
+        progress(0.97, "Grouping names and figures")
+    entities = group_mentions(mentions)
+    if progress is not None:
+        progress(1.0, "Entities found")
+    return entities

@@ -1,0 +1,192 @@
+"""Figures and names that play the same role in two linked passages but differ ("at least 56 killed" vs "at least
+50 killed"). Pure Python: used every time the facts are recomputed.
+
+The role of a figure is its kind (number, date, time, ...) and the words around it: the noun it counts (the words
+after) and what happened (the words before). Each figure is paired with its best counterpart in the other passage;
+equal figures ("1.30 a.m." / "1:30 am") pair first and are never a discrepancy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from reader.core.align_features import STOPWORDS, stem
+from reader.core.figures import parse_figure
+from reader.core.model import Discrepancy, FigureValue, Group
+from reader.core.normalize import tokenize
+
+WINDOW = 3  # content words looked at on each side of a figure
+_WEIGHTS = (3.0, 2.0, 1.0)
+FIGURE_MIN = 0.5  # context similarity from which two different figures count as the same fact
+FIGURE_ONLY_PAIR_MIN = 0.34  # ... when each passage has exactly one unmatched figure of that kind
+NAME_MIN = 0.6  # names need stronger evidence: a different name is more often a different fact
+_BARE_NUMBER = re.compile(r"(?<![\w.,:])(\d{1,2}[:.]\d{2}\s?[ap]\.?\s?m\b\.?|\d[\d,]*(?:\.\d+)?%?)(?![\w,:])")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One figure or name occurrence inside a linked passage."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # figure kind or "name"
+    key: tuple  # equal keys = the same figure / the same entity
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One side of a link: its text spans and the figures and names inside them."""
+
+    text: str  # the side's whole document text
+    spans: tuple[tuple[int, int], ...]  # the linked segments
+    figures: tuple[Item, ...]
+    names: tuple[Item, ...]
+
+
+def figure_key(value: FigureValue) -> tuple:
+    """Equal figures share a key; "about" is not a different figure, "at least" is."""
+    bound = "exact" if value.bound == "about" else value.bound
+    return (value.kind, value.canonical, bound, value.unit)
+
+
+def bare_figures(text: str, spans: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]) -> list[Item]:
+    """Numbers and clock times the entity recogniser missed (outside ``taken`` spans), read as figures."""
+    out = []
+    for start, end in spans:
+        for m in _BARE_NUMBER.finditer(text, start, end):
+            s, e = m.span(1)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            value = parse_figure(m.group(1), "TIME" if "m" in m.group(1).lower() else "CARDINAL")
+            if value is not None:
+                out.append(Item(s, e, m.group(1), value.kind, figure_key(value)))
+    return out
+
+
+def _context(passage: Passage, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Content-word stems before (nearest first) and after a span, within the passage's segments."""
+    before: list[str] = []
+    after: list[str] = []
+    for s, e in passage.spans:
+        if e <= start:
+            before.extend(_terms(passage.text[s:e]))
+        elif s <= start < e:
+            before.extend(_terms(passage.text[s:start]))
+            after.extend(_terms(passage.text[end:e]))
+        elif s >= end:
+            after.extend(_terms(passage.text[s:e]))
+        if len(after) >= WINDOW:
+            break
+    return before[::-1][:WINDOW], after[:WINDOW]
+
+
+def _terms(text: str) -> list[str]:
+    return [stem(t.norm) for t in tokenize(text)
+            if t.kind != "number" and t.norm not in STOPWORDS and len(t.norm) > 1]
+
+
+def _window_similarity(a: list[str], b: list[str]) -> float:
+    if not a and not b:
+        return 0.5
+    total = sum(_WEIGHTS[i] for i in range(len(a))) + sum(_WEIGHTS[i] for i in range(len(b)))
+    hits = sum(_WEIGHTS[i] for i, w in enumerate(a) if w in b) + sum(_WEIGHTS[i] for i, w in enumerate(b) if w in a)
+    return hits / total
+
+
+def role_similarity(left: Passage, lo: Item, right: Passage, ro: Item) -> float:
+    """0..1: how alike the words around two occurrences are (before and after weighed equally, nearest words
+    most), or, if higher, the overlap of all those words regardless of position."""
+    lb, la = _context(left, lo.start, lo.end)
+    rb, ra = _context(right, ro.start, ro.end)
+    positional = 0.5 * _window_similarity(lb, rb) + 0.5 * _window_similarity(la, ra)
+    lbag, rbag = set(lb + la), set(rb + ra)
+    bag = len(lbag & rbag) / len(lbag | rbag) if lbag | rbag else 0.0
+    return max(positional, 0.8 * bag)  # the bag catches reordered clauses ("56 killed" / "killed 56")
+
+
+def _comparable(a: Item, b: Item) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "quantity":
+        return a.key[3] == b.key[3]  # same unit
+    if a.kind == "name":
+        return a.group == b.group
+    return True
+
+
+def agree(a: Item, b: Item) -> bool:
+    """The same figure or name: equal values whatever the bound ("more than 5,000" / "5,000"), a date and a more
+    precise form of it ("December 2018" / "2018"), the same entity."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "name":
+        return a.key == b.key
+    if a.key[1] == b.key[1] and a.key[3] == b.key[3]:
+        return True
+    if a.kind == "date":
+        x, y = sorted((a.key[1], b.key[1]), key=len)
+        return len(x) >= 4 and (y.startswith(x) or y.endswith(x.lstrip("-")) and x.startswith("--"))
+    return False
+
+
+def _unmatched(left: Sequence[Item], right: Sequence[Item]) -> tuple[list[Item], list[Item]]:
+    """Drop the items that have an equal counterpart on the other side (one for one)."""
+    rest_right = list(right)
+    rest_left = []
+    for item in left:
+        twin = next((r for r in rest_right if r.key == item.key), None)
+        twin = twin or next((r for r in rest_right if agree(item, r)), None)
+        if twin is None:
+            rest_left.append(item)
+        else:
+            rest_right.remove(twin)
+    return rest_left, rest_right
+
+
+def _pair(left: Passage, right: Passage, li: list[Item], ri: list[Item], minimum: float,
+          only_pair_min: Optional[float]) -> list[tuple[Item, Item]]:
+    scored = []
+    for a in li:
+        for b in ri:
+            if _comparable(a, b):
+                scored.append((role_similarity(left, a, right, b), a.start, b.start, a, b))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    pairs = []
+    for score, _, _, a, b in scored:
+        if a.start in used_l or b.start in used_r:
+            continue
+        floor = minimum
+        if only_pair_min is not None and _alone(a, li) and _alone(b, ri):
+            floor = only_pair_min
+        if score >= floor:
+            pairs.append((a, b))
+            used_l.add(a.start)
+            used_r.add(b.start)
+    return pairs
+
+
+def _alone(item: Item, items: list[Item]) -> bool:
+    return sum(1 for other in items if _comparable(item, other)) == 1
+
+
+def passage_discrepancies(left: Passage, right: Passage, link: int) -> list[Discrepancy]:
+    """Discrepancies between the two sides of one link."""
+    out = []
+    li, ri = _unmatched(left.figures, right.figures)
+    for a, b in _pair(left, right, li, ri, FIGURE_MIN, FIGURE_ONLY_PAIR_MIN):
+        out.append(Discrepancy(a.kind, (a.start, a.end), (b.start, b.end), a.text, b.text, link))
+    left_keys = {n.key for n in left.names}
+    right_keys = {n.key for n in right.names}
+    ln = [n for n in left.names if n.key not in right_keys and n.group in _NAME_GROUPS]
+    rn = [n for n in right.names if n.key not in left_keys and n.group in _NAME_GROUPS]
+    for a, b in _pair(left, right, ln, rn, NAME_MIN, None):
+        out.append(Discrepancy("name", (a.start, a.end), (b.start, b.end), a.text, b.text, link))
+    return sorted(out, key=lambda d: d.left)
+
+
+_NAME_GROUPS = {Group.PEOPLE.value, Group.PLACES.value, Group.ORGANISATIONS.value}

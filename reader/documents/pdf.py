@@ -1,0 +1,84 @@
+"""PDF: the text layer of every page (pypdf), reflowed into paragraphs. Scanned pages have no text layer."""
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+
+from reader.documents.blocks import Extracted
+from reader.documents.text import text_blocks
+
+_GENERIC_TITLE = re.compile(r"^(?:untitled|microsoft word - .*|document\d*|.*\.(?:docx?|pdf|indd|tex))$", re.I)
+
+
+class PdfProblem(ValueError):
+    """The PDF cannot be read: encrypted, damaged, or without text."""
+
+
+def load_pdf_bytes(data: bytes) -> Extracted:
+    """Paragraphs of a PDF's text layer; title from the PDF's metadata or a headline-like first line."""
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    with _quiet():
+        return _read(pypdf, PdfReadError, data)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf logs and warns about every repair it makes; the user gets one clear message instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read(pypdf, PdfReadError, data: bytes) -> Extracted:  # noqa: N803 - the class, passed in lazily
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        _unlock(reader)
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        meta_title = _meta_title(reader)
+    except PdfProblem:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError, ZeroDivisionError) as exc:
+        raise PdfProblem(f"the PDF is damaged and cannot be read ({_short(exc)})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise PdfProblem("the PDF has no text layer (scanned pages?): no article text found after extraction")
+    blocks, first_line_title = text_blocks(text, pdf=True)
+    return Extracted(blocks, meta_title or first_line_title, "")
+
+
+def _unlock(reader) -> None:
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as exc:  # pypdf raises DependencyError for AES without a crypto library
+        raise PdfProblem("the PDF is encrypted (password-protected)") from exc
+    if not opened:
+        raise PdfProblem("the PDF is encrypted (password-protected)")
+
+
+def _meta_title(reader) -> str:
+    try:
+        title = (reader.metadata or {}).get("/Title") or ""
+    except Exception:  # damaged info dictionary: the title is optional
+        return ""
+    title = " ".join(str(title).split())
+    return "" if _GENERIC_TITLE.match(title) or len(title) > 200 else title
+
+
+def _short(exc: BaseException) -> str:
+    message = str(exc).strip() or type(exc).__name__
+    return message if len(message) <= 80 else message[:77] + "..."

@@ -1,0 +1,227 @@
+"""Char formats of one pane: structure (headings, boilerplate) and comparison highlights, applied in one edit block.
+
+Formats are real char formats in the QTextDocument (no ExtraSelections, no QSyntaxHighlighter), so painting costs
+nothing extra per frame whatever the document length. :class:`SideIndex` answers "what is at this offset".
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from reader.core.model import Comparison, Discrepancy, Document, Link, SegmentKind, Side
+from reader.ui.palette import Theme
+
+SCORE_FMT = "{:.0%}"
+# Char format property naming a marked span ("diff", "detail", "discrepancy"); passage shading (links, "only
+# here") is painted behind the text by the pane instead, see ``PaneText.set_region_spans``.
+HIGHLIGHT_KIND = QTextFormat.UserProperty + 1
+DIFF_KINDS = ("identical", "near")  # word differences are underlined only where passages nearly match
+
+
+class OffsetMap:
+    """Python str offsets (code points) <-> QTextDocument positions (UTF-16 units)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
+
+    def from_qt(self, pos: int) -> int:
+        if not self._astral:
+            return pos
+        lo, hi = 0, pos  # largest offset whose qt position <= pos
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.to_qt(mid) <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def display_text(text: str) -> str:
+    """The text as given to Qt: characters Qt would merge or drop become spaces so offsets stay valid."""
+    return text.replace("\r", " ").replace("\u2029", "\n").replace("\x00", " ")
+
+
+@dataclass
+class SideIndex:
+    """Lookups for one side of a comparison: segment at an offset, its link, discrepancies, unique runs."""
+
+    side: Side
+    starts: list[int] = field(default_factory=list)  # segment starts, sorted
+    ends: list[int] = field(default_factory=list)
+    seg_link: dict[int, int] = field(default_factory=dict)  # segment id -> link index
+    unique: frozenset[int] = frozenset()
+    boilerplate: frozenset[int] = frozenset()
+    disc_starts: list[int] = field(default_factory=list)
+    discs: list[Discrepancy] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, comparison: Comparison, side: Side) -> "SideIndex":
+        segs = comparison.side(side).segments
+        seg_link: dict[int, int] = {}
+        for index, link in enumerate(comparison.links):
+            for seg_id in link_ids(link, side):
+                seg_link[seg_id] = index
+        discs = sorted(comparison.discrepancies, key=lambda d: disc_span(d, side)[0])
+        return cls(
+            side=side,
+            starts=[s.start for s in segs],
+            ends=[s.end for s in segs],
+            seg_link=seg_link,
+            unique=frozenset(comparison.unique(side)),
+            boilerplate=frozenset(s.id for s in segs if s.kind is SegmentKind.BOILERPLATE),
+            disc_starts=[disc_span(d, side)[0] for d in discs],
+            discs=discs,
+        )
+
+    def segment_at(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return i
+        return None
+
+    def discrepancy_at(self, offset: int) -> Discrepancy | None:
+        i = bisect_right(self.disc_starts, offset) - 1
+        for j in range(i, max(-1, i - 4), -1):  # spans rarely overlap; look at the last few that start before
+            start, end = disc_span(self.discs[j], self.side)
+            if start <= offset < end:
+                return self.discs[j]
+        return None
+
+
+def link_ids(link: Link, side: Side) -> tuple[int, ...]:
+    return link.left if side is Side.LEFT else link.right
+
+
+def disc_span(disc: Discrepancy, side: Side) -> tuple[int, int]:
+    return disc.left if side is Side.LEFT else disc.right
+
+
+def unique_runs(ids: tuple[int, ...] | frozenset[int]) -> list[tuple[int, int]]:
+    """Consecutive segment ids grouped into (first, last) runs: one "only here" passage each."""
+    runs: list[tuple[int, int]] = []
+    for seg_id in sorted(ids):
+        if runs and seg_id == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], seg_id)
+        else:
+            runs.append((seg_id, seg_id))
+    return runs
+
+
+# ---------------------------------------------------------------------------------------------- formats
+class Formats:
+    """The char formats of one theme, built once per theme."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.heading = QTextCharFormat()
+        self.heading.setFontWeight(QFont.Bold)
+        self.heading.setProperty(QTextFormat.FontSizeAdjustment, 1)
+        self.dim = QTextCharFormat()
+        self.dim.setForeground(QColor(theme.dim_text))
+        self.dim.setFontItalic(True)
+        self.diff = QTextCharFormat()
+        self.diff.setProperty(HIGHLIGHT_KIND, "diff")
+        self.diff.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        self.diff.setUnderlineColor(QColor(theme.diff_line))
+        self.detail = QTextCharFormat()
+        self.detail.setProperty(HIGHLIGHT_KIND, "detail")
+        self.detail.setUnderlineStyle(QTextCharFormat.DotLine)
+        self.detail.setUnderlineColor(QColor(theme.detail_line))
+        self.discrepancy = QTextCharFormat()
+        self.discrepancy.setProperty(HIGHLIGHT_KIND, "discrepancy")
+        self.discrepancy.setFontWeight(QFont.Bold)
+        self.discrepancy.setForeground(QColor(theme.discrepancy))
+        self.discrepancy.setUnderlineStyle(QTextCharFormat.WaveUnderline)
+        self.discrepancy.setUnderlineColor(QColor(theme.discrepancy))
+
+
+def _merge(cursor: QTextCursor, omap: OffsetMap, start: int, end: int, fmt: QTextCharFormat) -> None:
+    if end <= start:
+        return
+    cursor.setPosition(omap.to_qt(start))
+    cursor.setPosition(omap.to_qt(end), QTextCursor.KeepAnchor)
+    cursor.mergeCharFormat(fmt)
+
+
+def apply_formats(
+    qdoc: QTextDocument, document: Document, omap: OffsetMap, formats: Formats,
+    comparison: Comparison | None = None, side: Side = Side.LEFT, *, reset: bool = True,
+) -> None:
+    """Structure formats (headings, boilerplate) and, given a comparison, its word-level marks, in one edit block.
+
+    Passage shading is not a char format: the pane paints it behind the text, so it costs no relayout. ``reset``
+    first returns every char to plain (needed when formats were applied before); a fresh document skips it.
+    """
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    if reset:
+        cursor.select(QTextCursor.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        _structure(cursor, document, omap, formats)
+    if comparison is not None:
+        _comparison(cursor, comparison, side, omap, formats)
+    cursor.endEditBlock()
+
+
+def _structure(cursor: QTextCursor, document: Document, omap: OffsetMap, formats: Formats) -> None:
+    for para in document.paragraphs:
+        if para.heading:
+            _merge(cursor, omap, para.start, para.end, formats.heading)
+    for mark in document.marks:
+        _merge(cursor, omap, mark.start, mark.end, formats.dim)
+
+
+def apply_structure(qdoc: QTextDocument, document: Document, omap: OffsetMap, formats: Formats) -> None:
+    """Headings bold and a step larger, boilerplate marks dimmed (on a freshly filled document)."""
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    _structure(cursor, document, omap, formats)
+    cursor.endEditBlock()
+
+
+def _comparison(cursor: QTextCursor, comparison: Comparison, side: Side, omap: OffsetMap, formats: Formats) -> None:
+    segs = comparison.side(side).segments
+    for seg in segs:
+        if seg.kind is SegmentKind.BOILERPLATE:
+            _merge(cursor, omap, seg.start, seg.end, formats.dim)
+    for link in comparison.links:
+        if LinkKind_value(link) not in DIFF_KINDS:
+            continue
+        for wd in link.differences:
+            start, end = wd.left if side is Side.LEFT else wd.right
+            _merge(cursor, omap, start, end, formats.diff)
+    for detail in comparison.unique_details:
+        if detail.side is side:
+            _merge(cursor, omap, detail.start, detail.end, formats.detail)
+    for disc in comparison.discrepancies:
+        start, end = disc_span(disc, side)
+        _merge(cursor, omap, start, end, formats.discrepancy)
+
+
+def LinkKind_value(link: Link) -> str:  # noqa: N802 - tiny helper, reads like the enum
+    return getattr(link.kind, "value", str(link.kind))
+
+
+def _merged_spans(segs, ids: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Char spans of segment ids, consecutive ids merged so the gap between sentences is shaded too."""
+    spans: list[tuple[int, int]] = []
+    for first, last in unique_runs(ids):
+        if 0 <= first and last < len(segs):
+            spans.append((segs[first].start, segs[last].end))
+    return spans
+
+
+def describe_link(link: Link, index: int) -> str:
+    manual = " (linked by hand)" if link.manual else ""
+    return f"Linked passage {index + 1}: {LinkKind_value(link)}, score {SCORE_FMT.format(link.score)}{manual}"
+
+
+def describe_discrepancy(disc: Discrepancy, side: Side, other_title: str) -> str:
+    here, there = (disc.left_text, disc.right_text) if side is Side.LEFT else (disc.right_text, disc.left_text)
+    return f"Discrepancy ({disc.kind}): this source says “{here}”, {other_title} says “{there}”"

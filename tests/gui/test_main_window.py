@@ -1,0 +1,202 @@
+"""The main window through the composition root: menus and shortcuts, opening files, errors, persistence."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
+
+from reader.app import ReaderApp
+from reader.settings import Settings
+from reader.ui.dialogs import DialogFactory
+
+
+class RecordingDialogs(DialogFactory):
+    """Answers file dialogs from a queue and records messages instead of showing them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[tuple[str, str]] = []
+        self.answers: list = []
+
+    def error(self, title: str, text: str) -> None:
+        self.messages.append((title, text))
+
+    info = error
+
+    def open_file(self, title: str, folder: str = "") -> str:
+        return self.answers.pop(0) if self.answers else ""
+
+    def open_files(self, title: str, folder: str = "") -> list[str]:
+        return self.answers.pop(0) if self.answers else []
+
+    def save_file(self, title: str, suggested: str, filters: str = "") -> str:
+        return self.answers.pop(0) if self.answers else ""
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path):
+    apps = []
+
+    def make() -> ReaderApp:
+        app = ReaderApp(Settings(tmp_path / "config"), dialogs=RecordingDialogs())
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.runner.shutdown(30_000)
+
+
+@pytest.fixture
+def pair(tmp_path, seed_paths):
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    shutil.copy(seed_paths[0], left)
+    shutil.copy(seed_paths[1], right)
+    return left, right
+
+
+@pytest.fixture
+def png_as_txt(tmp_path):
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    path = tmp_path / "photo.png"
+    assert image.save(str(path))
+    renamed = tmp_path / "article.txt"
+    path.rename(renamed)
+    return renamed
+
+
+STANDARD_KEYS = {
+    "open_pair": "Ctrl+O", "export_pdf": "Ctrl+E", "print": "Ctrl+P", "find": "Ctrl+F", "quit": "Ctrl+Q",
+    "zoom_in": "Ctrl+=", "zoom_out": "Ctrl+-", "help": "F1", "reload": "F5", "next_difference": "F8",
+    "previous_difference": "Shift+F8",
+}
+
+
+def test_standard_shortcuts_are_bound(make_app):
+    actions = make_app().window.actions
+    for name, key in STANDARD_KEYS.items():
+        assert QKeySequence(key) in actions[name].shortcuts(), name
+    assert QKeySequence("Alt+Down") in actions["next_difference"].shortcuts()
+    assert QKeySequence("Alt+Up") in actions["previous_difference"].shortcuts()
+    assert actions["scroll_lock"].isCheckable()
+
+
+def test_menus_hold_the_file_and_edit_commands(make_app):
+    window = make_app().window
+    texts = {a.text().replace("&", "") for menu in window.menuBar().findChildren(type(window.recent_menu))
+             for a in menu.actions()}
+    for expected in ("Open Left…", "Open Right…", "Open Pair…", "Swap Sides", "Reload", "Export PDF…", "Print…",
+                     "Print Preview…", "Paste as Left", "Paste as Right", "Next Difference", "Lock Scrolling"):
+        assert expected in texts
+
+
+def test_open_pair_shows_both_texts_and_titles(make_app, pair):
+    app = make_app()
+    assert app.open_pair(*pair)
+    assert app.docs["left"].path.endswith("left.txt") and app.docs["right"].path.endswith("right.txt")
+    assert "↔" in app.window.windowTitle()
+    assert app.settings.recent_pairs()[0] == (str(pair[0]), str(pair[1]))
+
+
+def test_unreadable_file_names_the_file_and_keeps_the_other_pane(make_app, pair, png_as_txt):
+    app = make_app()
+    app.open_pair(*pair)
+    left_before, right_before = app.docs["left"], app.docs["right"]
+    assert not app.open_side("right", png_as_txt)
+    title, text = app.dialogs.messages[-1]
+    assert "article.txt" in text and str(png_as_txt) in text
+    reason = text.split("\n\n")[1]
+    assert reason and "Traceback" not in text
+    assert app.docs["left"] is left_before and app.docs["right"] is right_before
+
+
+def test_open_pair_with_one_bad_file_changes_nothing(make_app, pair, png_as_txt):
+    app = make_app()
+    app.open_pair(*pair)
+    before = dict(app.docs)
+    assert not app.open_pair(pair[0], png_as_txt)
+    assert app.docs == before
+    assert "article.txt" in app.dialogs.messages[-1][1]
+
+
+def test_open_dialogs_open_one_side_or_a_pair(make_app, pair, seed_paths):
+    app = make_app()
+    app.dialogs.answers = [[str(pair[0]), str(pair[1])]]
+    app.window.actions["open_pair"].trigger()
+    assert app.docs["right"].path == str(pair[1])
+    app.dialogs.answers = [str(seed_paths[0])]
+    app.window.actions["open_right"].trigger()
+    assert app.docs["right"].path == str(seed_paths[0]) and app.docs["left"].path == str(pair[0])
+
+
+def test_swap_sides(make_app, pair):
+    app = make_app()
+    app.open_pair(*pair)
+    left, right = app.docs["left"], app.docs["right"]
+    app.window.actions["swap"].trigger()
+    assert app.docs["left"] is right and app.docs["right"] is left
+
+
+def test_paste_as_right_uses_the_clipboard_text(make_app, pair):
+    app = make_app()
+    app.open_pair(*pair)
+    QGuiApplication.clipboard().setText("Iran fired missiles at two bases.\n\nNobody was hurt, officials said.")
+    app.window.actions["paste_right"].trigger()
+    assert app.docs["right"].text.startswith("Iran fired missiles")
+    assert app.docs["left"].path.endswith("left.txt")
+
+
+def test_a_file_changed_on_disk_is_reloaded(qtbot, make_app, pair):
+    app = make_app()
+    app.open_pair(*pair)
+    with open(pair[0], "a", encoding="utf-8") as handle:
+        handle.write("\nA new paragraph added after publication.\n")
+    qtbot.waitUntil(lambda: "added after publication" in app.docs["left"].text, timeout=10_000)
+    assert "reloaded" in app.window.status_label.text()
+
+
+def test_reload_of_a_now_broken_file_keeps_the_old_text(make_app, pair):
+    app = make_app()
+    app.open_pair(*pair)
+    app.watcher.paused = True
+    before = app.docs["left"]
+    pair[0].write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert not app.reload()
+    assert app.docs["left"] is before
+    assert "left.txt" in app.dialogs.messages[-1][1]
+
+
+def test_zoom_scroll_lock_and_window_layout_persist(qtbot, make_app, pair):
+    app = make_app()
+    size = app.settings.get("font_size")
+    app.window.actions["zoom_in"].trigger()
+    app.window.actions["zoom_in"].trigger()
+    app.window.actions["zoom_out"].trigger()
+    assert app.settings.get("font_size") == size + 1
+    app.window.actions["scroll_lock"].setChecked(False)
+    app.window.show()
+    app.window.resize(app.window.width(), 640)  # the offscreen screen is 800 px square
+    height = app.window.size().height()
+    app.window.splitter.setSizes([650, 350])
+    sizes = app.window.splitter.sizes()
+    app.window.close()
+    again = make_app()
+    assert again.settings.get("font_size") == size + 1
+    assert not again.window.actions["scroll_lock"].isChecked()
+    again.window.show()
+    assert again.settings.get("window_geometry")
+    assert again.window.size().height() == height
+    assert again.settings.get("splitter_sizes") == sizes
+
+
+def test_recent_pairs_menu_reopens_a_pair(make_app, pair, seed_paths):
+    app = make_app()
+    app.open_pair(*pair)
+    app.open_pair(*seed_paths)
+    entries = [a for a in app.window.recent_menu.actions() if "↔" in a.text()]
+    assert len(entries) == 2 and "left.txt" in entries[1].text()
+    entries[1].trigger()
+    assert app.docs["left"].path == str(pair[0])

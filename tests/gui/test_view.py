@@ -1,0 +1,263 @@
+"""ComparisonView on real comparisons: highlights, selection, navigation, find, zoom, theme, context menu."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCursor
+
+from reader.core.model import Side
+from reader.ui.highlight import HIGHLIGHT_KIND
+from reader.ui.view import ComparisonView
+from viewdata import comparison, documents, screenshot
+
+
+def make_view(qtbot, name: str = "seed", size=(1300, 800), theme: str = "light") -> ComparisonView:
+    view = ComparisonView(theme=theme)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_documents(*documents(name))
+    view.set_comparison(comparison(name))
+    qtbot.wait(60)  # debounced layout signals settle
+    return view
+
+
+def char_kind(view: ComparisonView, side: Side, offset: int) -> str | None:
+    pane = view.panes[side]
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.omap.to_qt(offset) + 1)  # format of the char at offset
+    return cursor.charFormat().property(HIGHLIGHT_KIND)
+
+
+def visible(view: ComparisonView, side: Side, start: int, end: int) -> bool:
+    pane = view.panes[side]
+    return pane.is_y_visible(*pane.span_y(start, end))
+
+
+def test_set_documents_shows_text_without_highlights(qtbot):
+    view = ComparisonView(theme="light")
+    qtbot.addWidget(view)
+    left, right = documents()
+    view.set_documents(left, right)
+    assert view.panes[Side.LEFT].toPlainText() == left.text
+    assert view.panes[Side.RIGHT].toPlainText() == right.text
+    assert view.panes[Side.LEFT].regions() == []
+    assert f"{right.word_count:,} words" in view.headers[Side.RIGHT].detail.text()
+    assert view.panes[Side.LEFT].isReadOnly()
+
+
+def test_unique_passages_and_links_are_highlighted(qtbot):
+    view = make_view(qtbot)
+    comp = comparison()
+    for side in Side:
+        segs = comp.side(side).segments
+        assert comp.unique(side), "the seed pair has passages only one source reports"
+        for seg_id in comp.unique(side):
+            assert char_kind(view, side, segs[seg_id].start) == "unique"
+        unique_regions = [r for r in view.panes[side].regions() if r.kind == "unique"]
+        assert unique_regions
+    link = comp.links[0]
+    seg = comp.left.segments[link.left[0]]
+    assert char_kind(view, Side.LEFT, seg.start) == link.kind.value
+    screenshot(view, "view-seed-light")
+
+
+def test_clear_comparison_removes_highlights(qtbot):
+    view = make_view(qtbot)
+    seg = comparison().left.segments[comparison().unique_left[0]]
+    view.clear_comparison()
+    assert char_kind(view, Side.LEFT, seg.start) is None
+    assert view.panes[Side.LEFT].regions() == [] and view.gutter.bands() == []
+
+
+def test_click_selects_passage_and_scrolls_other_pane(qtbot):
+    view = make_view(qtbot, size=(1300, 500))
+    comp = comparison()
+    left, right = view.panes[Side.LEFT], view.panes[Side.RIGHT]
+    link = comp.links[0]
+    lseg, rseg = comp.left.segments[link.left[0]], comp.right.segments[link.right[0]]
+    left.verticalScrollBar().setValue(0)
+    right.verticalScrollBar().setValue(right.verticalScrollBar().maximum())  # counterpart out of sight
+    start = right.verticalScrollBar().value()
+    assert visible(view, Side.LEFT, lseg.start, lseg.end)
+    assert not visible(view, Side.RIGHT, rseg.start, rseg.end)
+    cursor = QTextCursor(left.document())
+    cursor.setPosition(left.omap.to_qt(lseg.start + 3))
+    point = left.cursorRect(cursor).center()
+    with qtbot.waitSignal(view.passageSelected) as blocker:
+        qtbot.mouseClick(left.viewport(), Qt.LeftButton, pos=point)
+    assert blocker.args == ["left", lseg.id]
+    assert right.verticalScrollBar().value() != start
+    assert visible(view, Side.RIGHT, rseg.start, rseg.end)
+    assert view.selection("left") == link.left and view.selection("right") == link.right
+    screenshot(view, "view-seed-selected")
+
+
+def test_next_difference_walks_active_side_then_other_in_reading_order(qtbot):
+    view = make_view(qtbot, "fire", size=(1100, 380))
+    left_items, right_items = view.differences("left"), view.differences("right")
+    assert {d.kind for d in left_items} == {"unique", "discrepancy"}
+    walked = [view.next_difference() for _ in range(len(left_items) + len(right_items))]
+    assert walked == left_items + right_items
+    assert [d.start for d in walked[: len(left_items)]] == sorted(d.start for d in left_items)
+    last = walked[-1]
+    assert visible(view, last.side, last.start, last.end)
+    assert view.next_difference() == left_items[0]  # wraps around
+    assert view.previous_difference() == right_items[-1]
+
+
+def test_discrepancy_jump_shows_both_figures_and_tooltip(qtbot):
+    view = make_view(qtbot, "fire", size=(1100, 380))
+    disc = comparison("fire").discrepancies[0]
+    stop = next(d for d in view.differences("left") if d.kind == "discrepancy")
+    with qtbot.waitSignal(view.statusMessage) as blocker:
+        view._go_to_difference(stop, wrapped=False)
+    assert visible(view, Side.LEFT, *disc.left) and visible(view, Side.RIGHT, *disc.right)
+    assert disc.right_text in blocker.args[0]
+    tip = view._tooltip(Side.LEFT, disc.left[0])
+    assert disc.left_text in tip and disc.right_text in tip
+    assert char_kind(view, Side.LEFT, disc.left[0]) == "discrepancy"
+
+
+def test_show_entity_marks_mentions_and_steps(qtbot):
+    view = make_view(qtbot, size=(1300, 500))
+    entity = max((e for e in comparison().entities if e.left and e.right),
+                 key=lambda e: len(e.left) + len(e.right))
+    total = len(entity.left) + len(entity.right)
+    view.show_entity(entity)
+    assert len(view.panes[Side.LEFT].extraSelections()) == len(entity.left)
+    assert len(view.panes[Side.RIGHT].extraSelections()) == len(entity.right)
+    steps = [(Side.LEFT, m) for m in entity.left] + [(Side.RIGHT, m) for m in entity.right]
+    for n in range(total):
+        if n:
+            view.show_entity(entity)
+        side, mention = steps[n]
+        assert visible(view, side, mention.start, mention.end)
+
+
+def test_find_walks_matches_in_both_panes(qtbot):
+    view = make_view(qtbot, size=(1300, 500))
+    left, right = documents()
+    word = "Soleimani"
+    count = left.text.count(word) + right.text.count(word)
+    assert left.text.count(word) and right.text.count(word)
+    seen = []
+    for _ in range(count):
+        assert view.find(word)
+        side, start = view._find_at
+        seen.append((side, start))
+        assert visible(view, side, start, start + len(word))
+        assert view.panes[side].textCursor().selectedText() == word
+    assert [s for s, _ in seen] == sorted((s for s, _ in seen), key=lambda s: s is Side.RIGHT)
+    assert not view.find("zebra crossing")
+
+
+def test_find_bar_keys(qtbot):
+    view = make_view(qtbot)
+    view.panes[Side.LEFT].setFocus()
+    qtbot.keyClick(view.panes[Side.LEFT], Qt.Key_F, Qt.ControlModifier)
+    assert view.find_bar.isVisible()
+    qtbot.keyClicks(view.find_bar.edit, "Pentagon")
+    first = view._find_at
+    qtbot.keyClick(view.find_bar.edit, Qt.Key_Return)
+    second = view._find_at
+    assert first is not None and second != first
+    qtbot.keyClick(view.find_bar.edit, Qt.Key_Return, Qt.ShiftModifier)
+    assert view._find_at == first
+    assert "of" in view.find_bar.status.text()
+    qtbot.keyClick(view.find_bar.edit, Qt.Key_Escape)
+    assert not view.find_bar.isVisible()
+
+
+def test_zoom_changes_font_size_and_geometry(qtbot):
+    view = make_view(qtbot)
+    pane = view.panes[Side.LEFT]
+    size = view.font_size()
+    height = pane.document().documentLayout().documentSize().height()
+    band = view.gutter.bands()[-1]
+    view.zoom_in()
+    assert view.font_size() == size + 1
+    assert pane.document().defaultFont().pointSizeF() == size + 1
+    assert pane.document().documentLayout().documentSize().height() > height
+    assert view.gutter.bands()[-1].left_top > band.left_top
+    view.zoom_out()
+    view.zoom_out()
+    assert view.font_size() == size - 1
+
+
+def test_dark_theme_changes_background(qtbot):
+    view = make_view(qtbot)
+    def background_lightness():
+        image = view.panes[Side.LEFT].viewport().grab().toImage()
+        return image.pixelColor(3, image.height() - 3).lightness()
+    light = background_lightness()
+    view.set_theme("dark")
+    dark = background_lightness()
+    assert light > 200 and dark < 60
+    screenshot(view, "view-seed-dark")
+    with pytest.raises(ValueError):
+        view.set_theme("purple")
+
+
+def test_scroll_lock_follows_links(qtbot):
+    view = make_view(qtbot, "fire", size=(1100, 380))
+    comp = comparison("fire")
+    view.set_scroll_lock(True)
+    link = comp.links[3]  # left 3 <-> right 1: reordered
+    lseg, rseg = comp.left.segments[link.left[0]], comp.right.segments[link.right[0]]
+    left = view.panes[Side.LEFT]
+    top, _ = left.span_y(lseg.start, lseg.end)
+    left.verticalScrollBar().setValue(int(top - left.viewport().height() * 0.3))
+    assert visible(view, Side.RIGHT, rseg.start, rseg.end)
+    view.set_scroll_lock(False)
+    before = view.panes[Side.RIGHT].verticalScrollBar().value()
+    left.verticalScrollBar().setValue(0)
+    assert view.panes[Side.RIGHT].verticalScrollBar().value() == before
+
+
+def test_context_menu_unlink_link_copy(qtbot):
+    view = make_view(qtbot, "fire")
+    comp = comparison("fire")
+    actions = lambda menu: {a.text(): a for a in menu.actions()}  # noqa: E731
+    lseg = comp.left.segments[comp.links[1].left[0]]
+    menu = actions(view.build_context_menu("left", lseg.start + 2))
+    assert menu["Unlink"].isEnabled()
+    with qtbot.waitSignal(view.unlinkRequested) as blocker:
+        menu["Unlink"].trigger()
+    assert blocker.args == [1]
+    menu["Copy"].trigger()
+    assert QGuiApplication.clipboard().text() == comp.left.segment_text(lseg.id)
+    # link an "only here" passage on the left with one selected on the right
+    right_id = comp.unique_right[0]
+    view.select_segment("right", right_id)
+    left_id = comp.unique_left[0]
+    menu = actions(view.build_context_menu("left", comp.left.segments[left_id].start + 1))
+    assert not menu["Unlink"].isEnabled()
+    assert menu["Link with the passage selected on the other side"].isEnabled()
+    with qtbot.waitSignal(view.linkRequested) as blocker:
+        menu["Link with the passage selected on the other side"].trigger()
+    assert blocker.args == [(left_id,), (right_id,)]
+
+
+def test_file_drop_on_pane(qtbot, tmp_path):
+    view = make_view(qtbot, "fire")
+    path = tmp_path / "article.txt"
+    path.write_text("Some text.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    pane = view.panes[Side.RIGHT]
+    event = QDropEvent(QPointF(40, 40), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    with qtbot.waitSignal(view.fileDropped) as blocker:
+        pane.dropEvent(event)  # QApplication only delivers drops from a real drag; call the handler
+    assert blocker.args == ["right", str(path)]
+
+
+def test_jump_to_scrolls_and_flashes(qtbot):
+    view = make_view(qtbot, size=(1300, 400))
+    right = documents()[1]
+    start = right.text.rindex("Soleimani")
+    view.jump_to("right", start, start + 9)
+    assert visible(view, Side.RIGHT, start, start + 9)
+    assert view.panes[Side.RIGHT]._flash_regions
+    assert view.panes[Side.LEFT].verticalScrollBar().value() == 0  # only the named pane moves

@@ -1,0 +1,75 @@
+"""The pipeline on the seed pair, and manual edits recomputing the facts without rerunning NLP."""
+from __future__ import annotations
+
+import pytest
+
+from reader.core.compare import Comparer, Edit, apply_edits
+from reader.core.model import Cancelled, Options
+from reader.core.nlp import NlpEngine
+from reader.documents import load_document
+
+
+@pytest.fixture(scope="module")
+def nlp() -> NlpEngine:
+    return NlpEngine()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_paths, nlp):
+    left, right = (load_document(p) for p in seed_paths)
+    return Comparer(nlp).compare(left, right)
+
+
+def _find(analysis, needle: str) -> int:
+    return next(s.id for s in analysis.segments if needle in analysis.segment_text(s.id))
+
+
+def test_progress_rises_to_one_and_names_the_stages(seed_paths, nlp):
+    seen: list[tuple[float, str]] = []
+    left, right = (load_document(p) for p in seed_paths)
+    Comparer(nlp).compare(left, right, progress=lambda f, m: seen.append((f, m)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
+    assert any("Align" in m for _, m in seen) and any("people" in m for _, m in seen)
+
+
+def test_a_stop_request_cancels(seed_paths, nlp):
+    left, right = (load_document(p) for p in seed_paths)
+    with pytest.raises(Cancelled):
+        Comparer(nlp).compare(left, right, should_stop=lambda: True)
+
+
+def test_manual_link_turns_a_unique_passage_into_a_linked_one(seed):
+    pelosi = _find(seed.right, "Pelosi")
+    macron = _find(seed.left, "Macron")
+    assert pelosi in seed.unique_right and macron in seed.unique_left
+    edited = apply_edits(seed, [Edit("link", (macron,), (pelosi,))])
+    assert pelosi not in edited.unique_right and macron not in edited.unique_left
+    manual = [link for link in edited.links if link.manual]
+    assert [(link.left, link.right) for link in manual] == [((macron,), (pelosi,))]
+    assert edited.summary_right.unique_passages == seed.summary_right.unique_passages - 1
+    assert edited.entities is seed.entities  # NLP results reused, not recomputed
+
+
+def test_unlink_makes_both_passages_unique_again(seed):
+    link = seed.links[0]
+    edited = apply_edits(seed, [Edit("unlink", link.left, link.right)])
+    assert len(edited.links) == len(seed.links) - 1
+    assert set(link.left) <= set(edited.unique_left) | _boilerplate(edited.left)
+    assert set(link.right) <= set(edited.unique_right) | _boilerplate(edited.right)
+
+
+def test_edits_for_segments_that_no_longer_exist_are_ignored(seed):
+    edited = apply_edits(seed, [Edit("link", (10_000,), (0,))])
+    assert edited.links == seed.links
+
+
+def test_threshold_is_reported_and_changes_what_links(seed_paths, nlp):
+    left, right = (load_document(p) for p in seed_paths)
+    strict = Comparer(nlp).compare(left, right, Options(threshold=0.95))
+    assert strict.options.threshold == 0.95
+    assert len(strict.links) < len(Comparer(nlp).compare(left, right).links)
+
+
+def _boilerplate(analysis) -> set[int]:
+    return {s.id for s in analysis.segments if s.kind.value == "boilerplate"}
