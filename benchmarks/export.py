@@ -3,7 +3,7 @@
 Seed pair: median of several exports once the comparison exists (target <= 1 s).
 2 x 100k pair (/work/shared/bench/long): one export's time and the process's peak RSS (targets <= 30 s, <= 1 GB).
 
-    .venv/bin/python benchmarks/export.py [--runs 5] [--skip-long] [--long-dir DIR]
+    .venv/bin/python benchmarks/export.py [--runs 5] [--skip-long] [--long-dir DIR] [--keep long.pdf]
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-long", action="store_true")
     parser.add_argument("--long-dir", type=Path, default=LONG_DIR)
+    parser.add_argument("--keep", type=Path, help="also save the 2x100k report here, to look at")
     args = parser.parse_args(argv)
     ensure_gui_application()
     comparer = Comparer(NlpEngine())
@@ -62,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"2x100k pair: comparison {compare_s:.1f} s (not counted); export {seconds:.2f} s, "
               f"{out.stat().st_size / 1e6:.1f} MB PDF; peak RSS {peak_rss_mb():.0f} MB "
               f"(before export {before:.0f} MB); targets <= 30 s, <= 1024 MB")
+        if args.keep:
+            args.keep.write_bytes(out.read_bytes())
     return 0
 
 

@@ -7,12 +7,12 @@
 #   make desktop-files    packaging/linux/<APP_ID>.desktop and .metainfo.xml from their templates
 #   make desktop-check    the rendered files are current and pass desktop-file-validate / appstreamcli validate
 #   make desktop-install  menu entry, metainfo and icons into $(PREFIX)/share (PREFIX=~/.local); desktop-uninstall
-PKG_ID = $(shell $(PYTHON) packaging/render.py --print $(1))
-APP_VERSION := $(call PKG_ID,VERSION)
-APP_SLUG_NAME := $(call PKG_ID,APP_SLUG)
-APP_ARCH := $(shell uname -m)
-APP_DIR := dist/$(APP_SLUG_NAME)-$(APP_VERSION)
-APP_TARBALL := dist/$(APP_SLUG_NAME)-$(APP_VERSION)-linux-$(APP_ARCH).tar.gz
+PKG_IDENTITY = $(shell $(PYTHON) packaging/render.py --print $(1))
+APP_VERSION = $(call PKG_IDENTITY,VERSION)
+APP_SLUG_NAME = $(call PKG_IDENTITY,APP_SLUG)
+APP_ARCH = $(shell uname -m)
+APP_DIR = dist/$(APP_SLUG_NAME)-$(APP_VERSION)
+APP_TARBALL = dist/$(APP_SLUG_NAME)-$(APP_VERSION)-linux-$(APP_ARCH).tar.gz
 PKG_TOOLS := $(VENV)/.packaging-tools
 # Cython extensions whose wheels ship with debug information (about 150 MB of it); strip --strip-debug removes it.
 STRIP_DIRS := spacy blis thinc srsly preshed cymem murmurhash

@@ -293,7 +293,7 @@ class ReaderApp(QObject):
 
         self.window.set_progress(0.0, "Analysing…")
         handle = self.runner.run(
-            "compare", work, pool=NLP_POOL, on_progress=self.window.set_progress,
+            "compare", work, pool=NLP_POOL, on_progress=self.window.set_progress, freeze_gc=True,
             on_finished=lambda result: self._on_compared(result, left, right),
             on_failed=self._on_compare_failed, on_cancelled=lambda: self._on_compare_cancelled(handle))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from reader.core.align_core import AlignParams, align_token_lists, score_of
+from reader.core.align_core import AlignParams, align_token_lists, pair_score, score_of
 from reader.core.diff import token_similarity, word_diff
 from reader.core.model import (
     Analysis, Cancelled, Link, LinkKind, Options, ProgressFn, SegmentKind, StopFn,
@@ -53,7 +53,7 @@ def align(
             ltk = [t for i in li for t in ltoks[i]]
             rtk = [t for j in ri for t in rtoks[j]]
             lsel, rsel = tuple(lids[i] for i in li), tuple(rids[j] for j in ri)
-            links.append(_build_link(lsel, rsel, ltk, rtk, score_of(raw), False))
+            links.append(_build_link(left, right, lsel, rsel, ltk, rtk, score_of(raw), False))
     links.sort(key=lambda lk: (lk.left[0], lk.right[0]))
     if progress:
         progress(1.0, "Aligned passages")
@@ -61,8 +61,8 @@ def align(
 
 
 def _build_link(
-    left_ids: tuple[int, ...], right_ids: tuple[int, ...], ltk: list[Token], rtk: list[Token], score: float,
-    manual: bool,
+    left: Analysis, right: Analysis, left_ids: tuple[int, ...], right_ids: tuple[int, ...], ltk: list[Token],
+    rtk: list[Token], score: float, manual: bool,
 ) -> Link:
     order = token_similarity(ltk, rtk)
     if [t.norm for t in ltk] == [t.norm for t in rtk]:
@@ -72,22 +72,34 @@ def _build_link(
         score = max(score, order)
     else:
         kind = LinkKind.PARAPHRASE
-    return Link(left_ids, right_ids, round(min(1.0, score), 4), kind, word_diff(ltk, rtk), manual)
+    diffs = word_diff(ltk, rtk, left.segments[left_ids[0]].start, right.segments[right_ids[0]].start,
+                      _breaks(left, left_ids, ltk), _breaks(right, right_ids, rtk))
+    return Link(left_ids, right_ids, round(min(1.0, score), 4), kind, diffs, manual)
+
+
+def _breaks(analysis: Analysis, ids: tuple[int, ...], tokens: list[Token]) -> frozenset[int]:
+    """Indices of the tokens that open the second, third ... segment of a merged link."""
+    starts = [analysis.segments[i].start for i in ids[1:]]
+    return frozenset(k for k in range(1, len(tokens)) if any(tokens[k - 1].start < s <= tokens[k].start
+                                                              for s in starts))
 
 
 def make_link(
     left: Analysis, right: Analysis, left_ids: Sequence[int], right_ids: Sequence[int], manual: bool = False
 ) -> Link:
     """A link between the given segments (e.g. drawn by the user), scored and diffed like automatic ones."""
-    from reader.core.align_core import pair_score
-
-    lids, rids = tuple(sorted(left_ids)), tuple(sorted(right_ids))
+    lids, rids = tuple(sorted(set(left_ids))), tuple(sorted(set(right_ids)))
+    if not lids or not rids:
+        raise ValueError("a link needs at least one passage on each side")
+    for ids, analysis, side in ((lids, left, "left"), (rids, right, "right")):
+        if ids[0] < 0 or ids[-1] >= len(analysis.segments):
+            raise ValueError(f"no passage {ids} on the {side} side ({len(analysis.segments)} passages)")
     ltk = [t for i in lids for t in _segment_tokens(left, i)]
     rtk = [t for j in rids for t in _segment_tokens(right, j)]
     lall = [_segment_tokens(left, s.id) for s in left.segments if s.kind is not SegmentKind.BOILERPLATE]
     rall = [_segment_tokens(right, s.id) for s in right.segments if s.kind is not SegmentKind.BOILERPLATE]
     score = pair_score(ltk, rtk, lall, rall)
-    return _build_link(lids, rids, ltk, rtk, score_of(score), manual)
+    return _build_link(left, right, lids, rids, ltk, rtk, score_of(score), manual)
 
 
 def align_sentences(left: Sequence[str], right: Sequence[str], threshold: float | None = None) -> list[tuple[int, int]]:

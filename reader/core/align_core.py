@@ -1,10 +1,13 @@
 """The alignment engine over token lists.
 
 1. Candidate pairs from an inverted index of shared content terms (rare terms weigh more; IDF), not all pairs.
-2. Strong mutual-best pairs in increasing order on both sides are anchors (longest increasing chain).
-3. Between anchors, a monotonic dynamic programme links sentences, merging up to four consecutive sentences
-   against one (a soft relative-position prior prefers links near the diagonal).
-4. Sentences still unlinked get a clearly strong partner anywhere (reordered passages).
+2. Identical sentences and strong mutual-best pairs are linked first, in any order (outlets reorder freely).
+3. Those in increasing order on both sides (longest increasing chain) cut large inputs into small blocks.
+4. In each block a monotonic dynamic programme links the remaining sentences, merging up to four consecutive
+   sentences against one; a soft relative-position prior prefers links near the diagonal, and a link is refused
+   when one of its sentences matches some other sentence more than twice as well.
+5. Strong links absorb neighbouring unlinked sentences while the merged text matches better; sentences still
+   unlinked get a clearly strong partner anywhere.
 
 Raw similarity is the rarity-weighted Dice overlap of content words (see ``align_features``). The score shown to
 users is that overlap rescaled (:func:`score_of`) so that 0.5 is the default cut: ``score = raw / (2 * REF)`` up
@@ -24,8 +27,6 @@ from reader.core.normalize import Token
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
 REF = 0.10  # raw overlap that scores 0.5 (tuned on the Aesop dev set)
-
-
 SMALL_GAP = 64  # gaps between anchors up to this many cells score all their pairs
 
 
@@ -85,7 +86,8 @@ class _Sides:
 def candidate_pairs(
     sides: _Sides, params: AlignParams, should_stop: Optional[StopFn] = None, done: Sequence[tuple[int, int]] = ()
 ) -> set[tuple[int, int]]:
-    """Pairs sharing content terms: all of them for small inputs, else the top few per sentence of either side.
+    """Pairs sharing content terms: all of them for small inputs, else the top few for each left sentence, and
+    for each right sentence that no left sentence proposed.
 
     Sentences in ``done`` (already linked as identical) propose no candidates."""
     skip_l = {i for i, _ in done}
@@ -93,21 +95,30 @@ def candidate_pairs(
     n, m = len(sides.left), len(sides.right)
     small = n * m <= params.dp_cells
     max_df = n + m if small else max(20, int(params.max_df_share * (n + m)))
+    k_best = n + m if small else params.candidates
+    pairs = _top_partners(sides, sides.left, sides.right, skip_l, skip_r, max_df, k_best, should_stop)
+    if not small:
+        covered = {j for _, j in pairs} | skip_r
+        rest = _top_partners(sides, sides.right, sides.left, covered, skip_l, max_df, k_best, should_stop)
+        pairs.update((i, j) for j, i in rest)
+    return pairs
+
+
+def _top_partners(sides: _Sides, src: Sequence[Unit], dst: Sequence[Unit], skip_src: set[int], skip_dst: set[int],
+                  max_df: int, k_best: int, should_stop: Optional[StopFn]) -> set[tuple[int, int]]:
+    """(src id, dst id) for the k_best dst units sharing the most rare-enough term weight with each src unit."""
+    df, weights = sides.idf.df, sides.idf.weights
     index: dict[str, list[int]] = {}
-    for j, unit in enumerate(sides.right):
-        if j in skip_r:
-            continue
-        for t in unit.terms:
-            if sides.idf.df.get(t, 0) <= max_df:
-                index.setdefault(t, []).append(j)
-    from_right: dict[int, list[tuple[float, int]]] = {}
+    for j, unit in enumerate(dst):
+        if j not in skip_dst:
+            for t in unit.terms:
+                if df.get(t, 0) <= max_df:
+                    index.setdefault(t, []).append(j)
     pairs: set[tuple[int, int]] = set()
-    weights = sides.idf.weights
-    k_best = params.candidates
-    for i, unit in enumerate(sides.left):
+    for i, unit in enumerate(src):
         if should_stop and i % 256 == 0 and should_stop():
             raise Cancelled()
-        if i in skip_l:
+        if i in skip_src:
             continue
         acc: dict[int, float] = {}
         for t in unit.terms:
@@ -116,15 +127,8 @@ def candidate_pairs(
                 w = weights[t]
                 for j in post:
                     acc[j] = acc.get(j, 0.0) + w
-        if small or len(acc) <= k_best:
-            pairs.update((i, j) for j in acc)
-        else:
-            pairs.update((i, j) for j in heapq.nlargest(k_best, acc, key=acc.__getitem__))
-        if not small:
-            for j, w in acc.items():
-                from_right.setdefault(j, []).append((w, i))
-    for j, lst in from_right.items():
-        pairs.update((i, j) for _, i in (lst if len(lst) <= k_best else heapq.nlargest(k_best, lst)))
+        best = acc if len(acc) <= k_best else heapq.nlargest(k_best, acc, key=acc.__getitem__)
+        pairs.update((i, j) for j in best)
     return pairs
 
 
@@ -216,7 +220,7 @@ def _grow(sides: _Sides, group: Group, used_l: set[int], used_r: set[int], n: in
         changed = False
         options = []
         if len(ri) == 1:
-            options += [(li[:0] + (li[0] - 1,) + li, ri), (li + (li[-1] + 1,), ri)]
+            options += [((li[0] - 1,) + li, ri), (li + (li[-1] + 1,), ri)]
         if len(li) == 1:
             options += [(li, (ri[0] - 1,) + ri), (li, ri + (ri[-1] + 1,))]
         for nl, nr in options:

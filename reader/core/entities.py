@@ -33,16 +33,24 @@ _ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.){2,}$|\b(?:Jr|Sr|Inc
 # One word alone that small models often tag as a name ("Secretary of State", "Supreme Leader"): never an entity.
 _GENERIC = {"state", "supreme", "administration", "leader", "government", "president", "minister", "secretary",
             "department", "ministry", "republic", "army", "police", "parliament", "court", "spokesman"}
-_MAX_CHUNK = 5000  # characters; longer sentences are cut at whitespace so spaCy never sees a huge text
+_MAX_CHUNK = 3000  # characters; longer sentences are cut at whitespace so spaCy never sees a huge text
 
 
 # ------------------------------------------------------------------------------------------ recognition
 def _chunks(analysis: Analysis) -> list[tuple[int, int]]:
-    """Spans to run NER on: the non-boilerplate segments, long ones cut at whitespace."""
+    """Spans to run NER on: runs of non-boilerplate segments inside one paragraph (fewer, longer texts run faster
+    than single sentences), cut at segment ends after ``_MAX_CHUNK`` characters; a longer sentence is cut at
+    whitespace."""
     text = analysis.document.text
-    spans = []
+    spans: list[tuple[int, int]] = []
+    run: Optional[list[int]] = None  # [start, end, paragraph]
     for seg in analysis.segments:
         if seg.kind is SegmentKind.BOILERPLATE or seg.end <= seg.start:
+            run = None
+            continue
+        if run is not None and run[2] == seg.paragraph and seg.end - run[0] <= _MAX_CHUNK:
+            run[1] = seg.end
+            spans[-1] = (run[0], run[1])
             continue
         start = seg.start
         while seg.end - start > _MAX_CHUNK:
@@ -51,6 +59,7 @@ def _chunks(analysis: Analysis) -> list[tuple[int, int]]:
             spans.append((start, cut))
             start = cut
         spans.append((start, seg.end))
+        run = [start, seg.end, seg.paragraph]
     return spans
 
 
@@ -100,7 +109,7 @@ def recognise(left: Analysis, right: Analysis, nlp, progress: Optional[ProgressF
         text = analysis.document.text
         for start, end in _chunks(analysis):
             where[text[start:end]].append((side, start))
-    texts = list(where)
+    texts = sorted(where, key=len)  # similar lengths batch together: measurably faster
     mentions: dict[Side, list[Mention]] = {Side.LEFT: [], Side.RIGHT: []}
     marks = {side: _Marks(a) for side, a in sides.items()}
     step = max(1, len(texts) // 50)

@@ -10,7 +10,8 @@ from reader.core.model import Analysis, Comparison, Discrepancy, Entity, Group, 
 from reader.export import style as st
 from reader.export.blocks import (BOLD, ITALIC, MONO, MUTED, Cell, Heading, PageBreak, Para, Report, Rich, Spacer,
                                   Table, TableRow, rich)
-from reader.export.rows import DETAIL, DIFF, DISCREPANCY, Row, StyleSpan, build_rows, gutter_text, passage_text
+from reader.export.rows import (DETAIL, DIFF, DISCREPANCY, Row, StyleSpan, build_rows, gutter_text, map_span,
+                                passage_text)
 from reader.export.hashing import document_sha256
 
 ROW_WIDTHS = (0.45, 0.10, 0.45)
@@ -92,6 +93,7 @@ def _summary(comparison: Comparison) -> list:
         ("Share of the text matched in the other source", f"{sl.matched_share:.0%}", f"{sr.matched_share:.0%}"),
         ("Passages only in this source", f"{sl.unique_passages:,}", f"{sr.unique_passages:,}"),
         ("Entities only in this source", f"{sl.unique_entities:,}", f"{sr.unique_entities:,}"),
+        ("Discrepancies (same fact, different figure or name)", f"{sl.discrepancies:,}", f"{sr.discrepancies:,}"),
         ("Words counted in the comparison", f"{sl.words:,}", f"{sr.words:,}"),
     ]
     rows = [TableRow((Cell(Rich(a)), Cell(Rich(b), align="right"), Cell(Rich(c), align="right"))) for a, b, c in facts]
@@ -156,9 +158,20 @@ def row_cells(row: Row) -> TableRow:
         kind = side_kind or ("only-left" if side is Side.LEFT else "only-right")
         return Cell(Rich(passage.text, passage.spans), kind=kind)
 
-    gutter = Cell(Rich(gutter_text(row)), size="small", align="center",
+    label = gutter_text(row)
+    gutter = Cell(Rich(label, _discrepancy_tags(label)), size="small", align="center",
                   kind=row.kind if row.kind in ("identical", "near", "paraphrase") else None)
     return TableRow((cell(row.left, Side.LEFT), gutter, cell(row.right, Side.RIGHT)))
+
+
+def _discrepancy_tags(label: str) -> tuple[StyleSpan, ...]:
+    """The "≠ Dn" lines of a middle-column label, styled like the discrepancies they point to."""
+    spans, offset = [], 0
+    for line in label.split("\u2028"):
+        if line.startswith("\u2260 D"):
+            spans.append(StyleSpan(offset, offset + len(line), DISCREPANCY))
+        offset += len(line) + 1
+    return tuple(spans)
 
 
 class _LazyRows:
@@ -195,14 +208,13 @@ def _discrepancy_row(comparison: Comparison, number: int, disc: Discrepancy) -> 
             return rich((disc.left_text if side is Side.LEFT else disc.right_text, DISCREPANCY))
         text, pieces = passage_text(analysis, link.left if side is Side.LEFT else link.right)
         start, end = disc.left if side is Side.LEFT else disc.right
-        from reader.export.rows import map_span
         spans = tuple(StyleSpan(s, e, DISCREPANCY) for s, e in map_span(pieces, start, end))
         quoted = disc.left_text if side is Side.LEFT else disc.right_text
         head = f"\u201c{quoted}\u201d \u2014 "
         return Rich(head + text, (StyleSpan(0, len(head), BOLD),) + tuple(
             StyleSpan(s.start + len(head), s.end + len(head), s.style) for s in spans))
 
-    label = rich((f"\u2260 D{number}", BOLD), f"\n{disc.kind}".replace("\n", "\u2028"))
+    label = rich((f"\u2260 D{number}", BOLD), "\u2028" + disc.kind)
     return TableRow((Cell(label, size="small"), Cell(context(Side.LEFT), size="small"),
                      Cell(context(Side.RIGHT), size="small")))
 
@@ -230,7 +242,7 @@ def _entity_table(entities: list[Entity]) -> Table:
         kind = None if presence is Presence.BOTH else ("only-left" if presence is Presence.LEFT else "only-right")
         variants = ", ".join(v for v in entity.variants if v != entity.name)
         name = entity.name + (f" ({entity.value.canonical})" if entity.value is not None
-                              and entity.value.canonical not in entity.name else "")
+                              and entity.value.canonical.lower() not in entity.name.lower() else "")
         rows.append(TableRow((
             Cell(Rich(name), size="small"), Cell(Rich(_PRESENCE[presence]), size="small", kind=kind),
             Cell(Rich(str(len(entity.left))), size="small", align="right"),

@@ -103,8 +103,10 @@ class LinkGutter(QWidget):
     def band_path(self, band: Band) -> QPainterPath:
         width = float(self.width())
         sl, sr = self._scroll
-        lt, lb = band.left_top - sl + 1.5, band.left_bottom - sl - 1.5
-        rt, rb = band.right_top - sr + 1.5, band.right_bottom - sr - 1.5
+        h = float(self.height())
+        clamp = lambda y: min(1.6 * h, max(-0.6 * h, y))  # noqa: E731 - a far end only sets the direction
+        lt, lb = clamp(band.left_top - sl + 1.5), clamp(band.left_bottom - sl - 1.5)
+        rt, rb = clamp(band.right_top - sr + 1.5), clamp(band.right_bottom - sr - 1.5)
         mid = width / 2
         path = QPainterPath(QPointF(0, lt))
         path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
@@ -119,19 +121,15 @@ class LinkGutter(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         visible = self.visible_bands()
         edge = QColor(self.theme.band_edge)
-        for index in visible:
+        for index in visible:  # fills only: an antialiased outline would double the cost of a frame
             band = self._bands[index]
             fill = self.theme.band_colour(band.kind)
             fill.setAlpha(215)
-            chosen = band.index == self._selected
-            pen = QPen(edge, 1.6 if chosen else 0.8)
-            if band.manual:
-                pen.setStyle(Qt.DashLine)
-            if not chosen:
-                edge_soft = QColor(edge)
-                edge_soft.setAlpha(120)
-                pen.setColor(edge_soft)
-            painter.setPen(pen)
+            painter.setPen(Qt.NoPen)
+            if band.manual or band.index == self._selected:
+                pen = QPen(edge, 1.6 if band.index == self._selected else 1.0)
+                pen.setStyle(Qt.SolidLine if band.index == self._selected else Qt.DashLine)
+                painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawPath(self.band_path(band))
         self.last_painted = len(visible)

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self.resize(1400, 860)
-        self.splitter.setSizes([1060, 340])
+        self.splitter.setSizes([1020, 380])
 
     def _build_actions(self) -> None:
         for name, (text, keys, tip) in ACTIONS.items():

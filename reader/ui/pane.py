@@ -38,11 +38,13 @@ class MarginMark:
 
 @dataclass(frozen=True)
 class Region:
-    """A shaded passage painted behind the text: one rect per line, in document coordinates."""
+    """A shaded passage painted behind the text (document y-range and char span); its per-line rects are
+    computed when it first scrolls into view and cached until the layout changes."""
 
     top: float
     bottom: float
-    rects: tuple[QRectF, ...]
+    start: int
+    end: int
     kind: str  # "identical" | "near" | "paraphrase" | "unique" | "selected" | "flash"
 
 
@@ -95,11 +97,13 @@ class PaneText(QTextEdit):
         self.formats = Formats(LIGHT)
         self.point_size = DEFAULT_POINT_SIZE
         self.tooltip_provider = None  # callable(offset) -> str
+        self.formatted = False  # comparison char formats applied (a reset is needed before new ones)
         self._marks: list[MarginMark] = []
         self._mark_tops: list[float] = []
         self._mark_span = 0.0
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._regions: list[Region] = []
+        self._rect_cache: dict[tuple[int, int], tuple[QRectF, ...]] = {}
         self._region_tops: list[float] = []
         self._region_span = 0.0
         self._selected_regions: list[Region] = []
@@ -110,7 +114,8 @@ class PaneText(QTextEdit):
         self._flash = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=900)
         self._flash.valueChanged.connect(self._flash_step)
         self._layout_timer = QTimer(self, singleShot=True, interval=40)
-        self._layout_timer.timeout.connect(self.layoutChanged)
+        self._layout_timer.timeout.connect(self._maybe_layout_changed)
+        self._geometry_key: tuple = ()
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setFrameShape(QFrame.NoFrame)
@@ -135,6 +140,18 @@ class PaneText(QTextEdit):
         qdoc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_timer.start())
         self._update_margins()
 
+    def geometry_key(self) -> tuple:
+        size = self.document().documentLayout().documentSize()
+        return (self.viewport().width(), self.point_size, size.width(), size.height(), id(self.document()))
+
+    def mark_geometry_current(self) -> None:
+        """The view computed geometry from the current layout: no layoutChanged until it changes again."""
+        self._geometry_key = self.geometry_key()
+
+    def _maybe_layout_changed(self) -> None:
+        if self.geometry_key() != self._geometry_key:
+            self.layoutChanged.emit()
+
     def reading_font(self) -> QFont:
         font = QFont(READING_FONT)
         font.setStyleHint(QFont.Serif)
@@ -144,10 +161,14 @@ class PaneText(QTextEdit):
     def set_document(self, document: Document) -> None:
         """Show an article at once, without comparison highlights."""
         self.document_model = document
+        self.formatted = False
         text = display_text(document.text)
         self.omap = OffsetMap(text)
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(self.reading_font())
+        qdoc.setDocumentMargin(0)
+        self._apply_margins(qdoc)  # before the text: the document is laid out once
         qdoc.setPlainText(text)
         self._format_blocks(qdoc)
         apply_structure(qdoc, document, self.omap, self.formats)
@@ -204,10 +225,13 @@ class PaneText(QTextEdit):
         self._layout_timer.start()
 
     def _update_margins(self) -> None:
+        self._apply_margins(self.document())
+
+    def _apply_margins(self, qdoc: QTextDocument) -> None:
         width = self.viewport().width()
         measure = QFontMetricsF(self.reading_font()).averageCharWidth() * MAX_LINE_CHARS
         side = max(MIN_MARGIN, (width - measure) / 2)
-        root = self.document().rootFrame()
+        root = qdoc.rootFrame()
         fmt = root.frameFormat()
         if fmt.hasProperty(QTextFormat.FrameLeftMargin) and abs(fmt.leftMargin() - side) < 1:
             return
@@ -265,10 +289,45 @@ class PaneText(QTextEdit):
         return tuple(rects)
 
     def region(self, start: int, end: int, kind: str) -> Region | None:
-        rects = self.span_rects(start, end)
-        if not rects:
+        if end <= start:
             return None
-        return Region(rects[0].top(), rects[-1].bottom(), rects, kind)
+        top, bottom = self.span_y(start, end)
+        return Region(top, bottom, start, end, kind)
+
+    def spans_y(self, spans: list[tuple[int, int]]) -> list[tuple[float, float]]:
+        """Document y-ranges of many char spans sorted by start, in one walk over the blocks (no searches).
+
+        Forces the full layout once, then reads each block's layout position directly."""
+        qdoc = self.document()
+        qdoc.documentLayout().documentSize()  # completes the layout
+        to_qt = self.omap.to_qt
+        block = qdoc.begin()
+        base, end_pos = block.position(), block.position() + block.length()
+        layout, top = block.layout(), block.layout().position().y()
+        out: list[tuple[float, float]] = []
+        for start, end in spans:
+            pair = []
+            for pos in (to_qt(start), to_qt(max(start, end - 1))):
+                while pos >= end_pos and block.next().isValid():
+                    block = block.next()
+                    base, end_pos = block.position(), block.position() + block.length()
+                    layout = block.layout()
+                    top = layout.position().y()
+                line = layout.lineForTextPosition(max(0, pos - base))
+                pair.append((top + line.y(), top + line.y() + line.height()) if line.isValid() else (top, top))
+            out.append((pair[0][0], pair[1][1]))
+        return out
+
+    def rects_of(self, region: Region) -> tuple[QRectF, ...]:
+        key = (region.start, region.end)
+        rects = self._rect_cache.get(key)
+        if rects is None:
+            rects = self._rect_cache[key] = self.span_rects(region.start, region.end)
+        return rects
+
+    def region_kind_at(self, offset: int) -> str | None:
+        """Kind of the shaded passage covering a char offset (None if unshaded)."""
+        return next((r.kind for r in self._regions if r.start <= offset < r.end), None)
 
     def offset_at(self, pos: QPoint) -> int:
         return self.omap.from_qt(self.cursorForPosition(pos).position())
@@ -299,6 +358,7 @@ class PaneText(QTextEdit):
 
     def set_regions(self, regions: list[Region]) -> None:
         """The shaded passages (links and "only here"), sorted once; painting looks up the visible ones."""
+        self._rect_cache.clear()
         self._regions = sorted(regions, key=lambda r: r.top)
         self._region_tops = [r.top for r in self._regions]
         self._region_span = max((r.bottom - r.top for r in self._regions), default=0.0)
@@ -313,7 +373,7 @@ class PaneText(QTextEdit):
         self._selected_paths = []
         for region in regions:
             path = QPainterPath()
-            for rect in region.rects:
+            for rect in self.span_rects(region.start, region.end):
                 piece = QPainterPath()
                 piece.addRoundedRect(rect.adjusted(-1, 0, 1, 0), 4, 4)
                 path = path.united(piece)
@@ -356,10 +416,9 @@ class PaneText(QTextEdit):
         return QColor({"identical": t.identical, "near": t.near, "paraphrase": t.paraphrase,
                        "unique": t.unique}.get(kind, t.base))
 
-    @staticmethod
-    def _paint_region(painter: QPainter, region: Region, fill: QColor) -> None:
+    def _paint_region(self, painter: QPainter, region: Region, fill: QColor) -> None:
         painter.setBrush(fill)
-        for rect in region.rects:
+        for rect in self.rects_of(region):
             painter.drawRoundedRect(rect, 3, 3)
 
     def _paint_marks(self, value: int, height: int) -> None:

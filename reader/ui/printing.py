@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -47,6 +48,8 @@ def print_preview(comparison: Comparison, parent: Optional[QWidget] = None, *, m
     dialog.setWindowTitle("Print preview \u2014 Parallel Reader")
     dialog.paintRequested.connect(lambda target: render(comparison, target))
     dialog._printer = printer  # keep the printer alive as long as the dialog
+    if parent is not None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new preview each time; free the old one
     if modal:
         dialog.exec()
     else:

@@ -48,17 +48,19 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 def summary_text(comparison: Comparison) -> str:
     """The headline: how much of each source is matched, what only one reports, how many figures disagree."""
-    parts = []
-    for side in (Side.LEFT, Side.RIGHT):
+    rows = []
+    for side, marker in ((Side.LEFT, "◀"), (Side.RIGHT, "▶")):
         summary = comparison.summary(side)
         title = comparison.side(side).document.title or comparison.side(side).document.name
-        parts.append(
-            f"<b>{_escape(excerpt(title, 40))}</b> ({side.value}): {summary.matched_share:.0%} matched, "
-            f"{summary.unique_passages} passage{'s' if summary.unique_passages != 1 else ''} only here"
+        plural = "s" if summary.unique_passages != 1 else ""
+        rows.append(
+            f"<tr><td>{marker}&nbsp;</td><td><b>{_escape(excerpt(title, 44))}</b><br>"
+            f"{summary.matched_share:.0%} matched · <b>{summary.unique_passages}</b> passage{plural} only here"
+            "</td></tr>"
         )
     count = len(comparison.discrepancies)
-    parts.append(f"<b>{count}</b> discrepanc{'ies' if count != 1 else 'y'} in figures or names")
-    return "<br>".join(parts)
+    return (f"<table cellspacing='0' cellpadding='1'>{''.join(rows)}</table>"
+            f"≠ <b>{count}</b> discrepanc{'ies' if count != 1 else 'y'} in figures or names")
 
 
 def _escape(text: str) -> str:
@@ -154,6 +156,8 @@ class Sidebar(QWidget):
         self.facts.itemActivated.connect(self._on_fact_clicked)
         self.tabs.addTab(self.facts, "Facts")
         self.tabs.addTab(self.entities, "Entities")
+        for tree in (self.entities, self.facts):
+            tree.setStyleSheet("QTreeView::item { padding: 1px 0px; }")
         self._layout()
         self.search.textChanged.connect(self._refill)
         self.only_one.toggled.connect(self._refill)
@@ -180,6 +184,13 @@ class Sidebar(QWidget):
         self.summary.setText(message)
 
     def _refill(self) -> None:
+        self.setUpdatesEnabled(False)
+        try:
+            self._fill()
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _fill(self) -> None:
         needle = self.search.text().strip().casefold()
         one_side = self.only_one.isChecked()
         entities = self.comparison.entities if self.comparison else ()
@@ -206,9 +217,10 @@ class Sidebar(QWidget):
             rows = [(seg_id, analysis.segment_text(seg_id)) for seg_id in comparison.unique(side)]
             rows = [(i, t) for i, t in rows if not needle or needle in t.casefold()]
             marker = "◀" if side is Side.LEFT else "▶"
-            group = self._fact_group(f"{marker} Only in {side.value} — {excerpt(title, 40)} ({len(rows)})")
+            group = self._fact_group(f"{marker} Only in the {side.value} source ({len(rows)})")
+            group.setToolTip(0, f"Passages only {title} reports")
             for seg_id, text in rows:
-                item = QTreeWidgetItem([f"{marker} {excerpt(text)}"])
+                item = QTreeWidgetItem([excerpt(text)])
                 item.setToolTip(0, text)
                 item.setData(0, ROLE, ("segment", side.value, seg_id))
                 group.addChild(item)

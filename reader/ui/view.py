@@ -20,12 +20,12 @@ from reader.core.model import Comparison, Document, Entity, Side
 from reader.ui.find_bar import FindBar
 from reader.ui.gutter import Band, LinkGutter
 from reader.ui.highlight import (
-    Formats, SideIndex, apply_comparison, apply_structure, describe_discrepancy, describe_link, disc_span,
+    Formats, SideIndex, apply_formats, describe_discrepancy, describe_link, disc_span,
     link_ids, unique_runs,
 )
 from reader.ui.overview import OverviewMark, OverviewStrip
 from reader.ui.palette import LegendWidget, Theme, resolve_theme
-from reader.ui.pane import DEFAULT_POINT_SIZE, MarginMark, PaneHeader, PaneText, span_format
+from reader.ui.pane import DEFAULT_POINT_SIZE, MarginMark, PaneHeader, PaneText, Region, span_format
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
 READING_LINE = 0.3  # fraction of the viewport height where jumps put their target and scroll lock aligns
@@ -145,8 +145,8 @@ class ComparisonView(QWidget):
         self.comparison = comparison
         self._index = {s: SideIndex.build(comparison, s) for s in Side}
         self._reset_state()
-        for side, pane in self.panes.items():
-            self._apply_formats(side)
+        for side in Side:
+            self._apply_formats(side, reset=False)
         self._rebuild_geometry()
 
     def clear_comparison(self) -> None:
@@ -157,13 +157,14 @@ class ComparisonView(QWidget):
         self._reset_state()
         self._rebuild_geometry()
 
-    def _apply_formats(self, side: Side) -> None:
+    def _apply_formats(self, side: Side, reset: bool = True) -> None:
+        """Char formats of one pane; ``reset=False`` when the pane holds a fresh document (saves a relayout)."""
         document, pane = self.documents[side], self.panes[side]
-        if document is None:
+        if document is None or (not reset and self.comparison is None):
             return
-        apply_structure(pane.document(), document, pane.omap, self.formats)
-        if self.comparison is not None:
-            apply_comparison(pane.document(), self.comparison, side, pane.omap, self.formats)
+        apply_formats(pane.document(), document, pane.omap, self.formats, self.comparison, side,
+                      reset=reset or pane.formatted)
+        pane.formatted = self.comparison is not None
 
     def _reset_state(self) -> None:
         self._selection = {Side.LEFT: (), Side.RIGHT: ()}
@@ -193,7 +194,7 @@ class ComparisonView(QWidget):
             return
         for side in Side:
             pane = self.panes[side]
-            self._seg_y[side] = [pane.span_y(s.start, s.end) for s in comparison.side(side).segments]
+            self._seg_y[side] = pane.spans_y([(s.start, s.end) for s in comparison.side(side).segments])
         bands = [self._band(i, link) for i, link in enumerate(comparison.links)]
         bands = [b for b in bands if b is not None]
         self.gutter.set_bands(bands)
@@ -205,20 +206,22 @@ class ComparisonView(QWidget):
             self._update_marks(side)
         self._show_selection()
         self._sync_views()
+        for pane in self.panes.values():
+            pane.mark_geometry_current()
 
-    def _regions(self, side: Side) -> list:
-        """Shaded passages of one side: links by kind, "only here" runs in orange."""
-        comparison, pane = self.comparison, self.panes[side]
+    def _regions(self, side: Side) -> list[Region]:
+        """Shaded passages of one side: links by kind, "only here" runs in orange (rects computed lazily)."""
+        comparison, ys = self.comparison, self._seg_y[side]
         segs = comparison.side(side).segments
         regions = []
         for link in comparison.links:
             kind = getattr(link.kind, "value", str(link.kind))
             for a, b in unique_runs(link_ids(link, side)):
                 if 0 <= a and b < len(segs):
-                    regions.append(pane.region(segs[a].start, segs[b].end, kind))
+                    regions.append(Region(ys[a][0], ys[b][1], segs[a].start, segs[b].end, kind))
         for a, b in unique_runs(comparison.unique(side)):
-            regions.append(pane.region(segs[a].start, segs[b].end, "unique"))
-        return [r for r in regions if r is not None]
+            regions.append(Region(ys[a][0], ys[b][1], segs[a].start, segs[b].end, "unique"))
+        return regions
 
     def _ids_y(self, side: Side, ids) -> tuple[float, float] | None:
         ys = self._seg_y[side]
@@ -271,9 +274,9 @@ class ComparisonView(QWidget):
         left, right = self.panes[Side.LEFT], self.panes[Side.RIGHT]
         self.gutter.set_scroll(left.scroll_offset(), right.scroll_offset())
         for side, pane in self.panes.items():
-            height = max(1.0, pane.document().documentLayout().documentSize().height())
-            top = pane.scroll_offset() / height
-            self.overviews[side].set_region(top, top + pane.viewport().height() / height)
+            bar = pane.verticalScrollBar()  # its range follows the (possibly still growing) layout
+            height = max(1.0, bar.maximum() + bar.pageStep())
+            self.overviews[side].set_region(bar.value() / height, (bar.value() + bar.pageStep()) / height)
 
     def set_scroll_lock(self, on: bool) -> None:
         """Keep the panes in step through the links."""

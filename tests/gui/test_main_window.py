@@ -200,3 +200,41 @@ def test_recent_pairs_menu_reopens_a_pair(make_app, pair, seed_paths):
     assert len(entries) == 2 and "left.txt" in entries[1].text()
     entries[1].trigger()
     assert app.docs["left"].path == str(pair[0])
+
+
+def test_dropping_a_file_on_a_pane_opens_it_there(make_app, pair, seed_paths):
+    app = make_app()
+    app.open_pair(*pair)
+    app.view.fileDropped.emit("left", str(seed_paths[1]))
+    assert app.docs["left"].path == str(seed_paths[1]) and app.docs["right"].path == str(pair[1])
+
+
+def test_ctrl_f_opens_the_find_bar(qtbot, make_app, pair):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app = make_app()
+    app.open_pair(*pair)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    app.window.activateWindow()
+    qtbot.waitActive(app.window)
+    app.sidebar.search.setFocus()  # works from anywhere in the window, not only from the panes
+    QTest.keyClick(app.window.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert app.view.find_bar.isVisible()
+
+
+def test_preferences_apply_theme_size_page_and_threshold(qtbot, make_app, pair):
+    from reader.ui.dialogs import Preferences
+
+    app = make_app()
+    app.open_pair(*pair)
+    started = []
+    app.start_comparison = lambda: started.append(True)  # a new threshold reruns the comparison
+    app.apply_preferences(Preferences(threshold=0.7, theme="dark", font_size=14, page_size="Letter"))
+    s = app.settings
+    assert (s.get("threshold"), s.get("theme"), s.get("font_size"), s.get("page_size")) == (0.7, "dark", 14, "Letter")
+    assert app.view.theme_name() == "dark" and app.view.font_size() == 14
+    assert started == [True]
+    app.apply_preferences(Preferences(threshold=0.7, theme="light", font_size=14, page_size="A4"))
+    assert started == [True]  # same threshold: no rerun

@@ -38,7 +38,7 @@ def test_summary_gives_each_sources_matched_share_and_counts(sidebar, comparison
     for side in (Side.LEFT, Side.RIGHT):
         summary = comparison.summary(side)
         assert f"{summary.matched_share:.0%} matched" in text
-        assert f"{summary.unique_passages} passage" in text
+        assert f"<b>{summary.unique_passages}</b> passage" in text
     assert f"<b>{len(comparison.discrepancies)}</b> discrepanc" in text
     assert "The World" in text or comparison.left.document.title[:20] in text
 

@@ -54,12 +54,23 @@ def test_unique_passages_and_links_are_highlighted(qtbot):
         segs = comp.side(side).segments
         assert comp.unique(side), "the seed pair has passages only one source reports"
         for seg_id in comp.unique(side):
-            assert char_kind(view, side, segs[seg_id].start) == "unique"
-        unique_regions = [r for r in view.panes[side].regions() if r.kind == "unique"]
-        assert unique_regions
-    link = comp.links[0]
-    seg = comp.left.segments[link.left[0]]
-    assert char_kind(view, Side.LEFT, seg.start) == link.kind.value
+            assert view.panes[side].region_kind_at(segs[seg_id].start) == "unique"
+        for link in comp.links:
+            seg = segs[(link.left if side is Side.LEFT else link.right)[0]]
+            assert view.panes[side].region_kind_at(seg.start) == link.kind.value
+    # the first "only here" passage on the left is painted in the orange shade
+    pane = view.panes[Side.LEFT]
+    seg = comp.left.segments[comp.unique_left[0]]
+    pane.scroll_to_y(*pane.span_y(seg.start, seg.end))
+    rect = pane.span_rects(seg.start, seg.end)[0].translated(0, -pane.scroll_offset())
+    image = pane.viewport().grab().toImage()
+    assert image.pixelColor(int(rect.left()) + 2, int(rect.center().y())).name() == view.theme.unique
+    # word differences are underlined inside near matches
+    near = [k for k in comp.links if k.kind.value in ("near", "identical") and k.differences]
+    for link in near:
+        for diff in link.differences:
+            if diff.left[1] > diff.left[0]:  # a detail or discrepancy mark may refine the diff underline
+                assert char_kind(view, Side.LEFT, diff.left[0]) in ("diff", "detail", "discrepancy")
     screenshot(view, "view-seed-light")
 
 
@@ -67,7 +78,7 @@ def test_clear_comparison_removes_highlights(qtbot):
     view = make_view(qtbot)
     seg = comparison().left.segments[comparison().unique_left[0]]
     view.clear_comparison()
-    assert char_kind(view, Side.LEFT, seg.start) is None
+    assert view.panes[Side.LEFT].region_kind_at(seg.start) is None
     assert view.panes[Side.LEFT].regions() == [] and view.gutter.bands() == []
 
 

@@ -1,6 +1,8 @@
 """Alignment: what a reader of the seed pair expects, and properties that hold for any pair of texts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,8 @@ from reader.core.align import align, align_sentences, make_link
 from reader.core.model import Analysis, Cancelled, Document, LinkKind, Options, SegmentKind
 from reader.core.segment import paragraphs_from_text, segment
 from reader.documents import load_document
-from tests.conftest import SEEDS
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 WORLD = SEEDS / "the-world-iran-missile-attack.txt"
 REUTERS = SEEDS / "reuters-iran-missile-attack.txt"

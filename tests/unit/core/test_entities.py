@@ -1,0 +1,123 @@
+"""Entities of the seed pair with the real spaCy model: variants grouped, presence per side, figures valued."""
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities import extract_entities
+from reader.core.model import Cancelled, Group, Presence
+from reader.core.nlp import NlpEngine
+from reader.core.segment import segment
+from reader.documents import document_from_text, load_document
+
+
+@pytest.fixture(scope="module")
+def engine() -> NlpEngine:
+    return NlpEngine()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_paths, engine):
+    left = segment(load_document(seed_paths[0]))
+    right = segment(load_document(seed_paths[1]))
+    return left, right, extract_entities(left, right, engine)
+
+
+def _entities_with(entities, variant):
+    return [e for e in entities if variant in e.variants]
+
+
+def _one(entities, variant):
+    found = _entities_with(entities, variant)
+    assert len(found) == 1, f"{variant!r} in {len(found)} entities"
+    return found[0]
+
+
+def test_soleimani_spellings_are_one_person(seed):
+    entities = seed[2]
+    soleimani = _one(entities, "Qasem Soleimani")
+    assert {"Qasem Soleimani", "Qassem Soleimani", "Soleimani"} <= set(soleimani.variants)
+    assert soleimani.group is Group.PEOPLE and soleimani.label == "PERSON"
+    assert soleimani.presence is Presence.BOTH
+    assert soleimani.name in ("Qasem Soleimani", "Qassem Soleimani")
+    assert not [e for e in entities if e is not soleimani and "Soleimani" in e.name]
+
+
+def test_united_states_spellings_are_one_place_on_both_sides(seed):
+    us = _one(seed[2], "U.S.")
+    assert {"US", "U.S.", "United States"} <= set(us.variants)
+    assert us.group is Group.PLACES and us.presence is Presence.BOTH
+    assert us.name == "United States"
+
+
+def test_only_one_source_names_pelosi_or_macron(seed):
+    assert _one(seed[2], "Nancy Pelosi").presence is Presence.RIGHT
+    assert _one(seed[2], "Emmanuel Macron").presence is Presence.LEFT
+
+
+def test_titles_and_possessives_do_not_split_entities(seed):
+    entities = seed[2]
+    salami = [e for e in entities if e.name == "Hossein Salami"]
+    assert len(salami) == 1 and salami[0].presence is Presence.BOTH
+    iran = [e for e in entities if e.name == "Iran"]
+    assert len(iran) == 1 and iran[0].group is Group.PLACES
+    assert not [e for e in entities if e.name.endswith(("’s", "'s")) or e.name.lower().startswith("the ")]
+    assert _one(entities, "Iran") is not _one(entities, "Iraq")
+
+
+def test_place_tagged_as_organisation_in_one_source_is_still_one_place(seed):
+    erbil = _one(seed[2], "Erbil")
+    assert erbil.group is Group.PLACES and erbil.presence is Presence.BOTH
+
+
+def test_the_same_time_written_two_ways_is_one_figure_on_both_sides(seed):
+    time = [e for e in seed[2] if e.group is Group.FIGURES and e.value and e.value.kind == "time"
+            and e.value.canonical == "01:30"]
+    assert len(time) == 1
+    assert time[0].presence is Presence.BOTH
+    texts = {m.text for m in time[0].left} | {m.text for m in time[0].right}
+    assert any("1.30 a.m." in t for t in texts) and any("1:30 am" in t for t in texts)
+
+
+def test_more_than_a_dozen_is_read_as_a_figure(seed):
+    dozen = _one(seed[2], "more than a dozen")
+    assert dozen.group is Group.FIGURES and dozen.presence is Presence.BOTH
+    assert dozen.value.value == 12 and dozen.value.bound == "at least"
+
+
+def test_mentions_point_at_their_text(seed):
+    left, right, entities = seed
+    for entity in entities:
+        for analysis, mentions in ((left, entity.left), (right, entity.right)):
+            for m in mentions:
+                assert analysis.document.text[m.start:m.end] == m.text
+
+
+def test_boilerplate_yields_no_entities(seed):
+    left, right, entities = seed
+    appeal = [mk for mk in left.document.marks if mk.reason == "appeal"]
+    assert appeal, "the seed's donation appeal is marked as boilerplate"
+    for entity in entities:
+        for analysis, mentions in ((left, entity.left), (right, entity.right)):
+            for m in mentions:
+                assert not any(mk.start < m.end and m.start < mk.end for mk in analysis.document.marks), m
+    assert not [e for e in entities if "World" in e.name]  # "At The World, we believe ..." is the appeal
+
+
+def test_people_sharing_a_surname_stay_apart(engine):
+    left = segment(document_from_text("Donald Trump met reporters. Ivanka Trump stayed in Washington."))
+    right = segment(document_from_text("Trump said nothing to reporters on Monday."))
+    entities = extract_entities(left, right, engine)
+    donald = _one(entities, "Donald Trump")
+    ivanka = _one(entities, "Ivanka Trump")
+    assert donald is not ivanka
+    assert "Trump" not in donald.variants and "Trump" not in ivanka.variants
+
+
+def test_progress_and_cancel(engine):
+    left = segment(document_from_text("Iran fired missiles at bases in Iraq on Tuesday."))
+    right = segment(document_from_text("Tehran launched more than a dozen missiles."))
+    seen = []
+    extract_entities(left, right, engine, progress=lambda f, msg: seen.append(f))
+    assert seen and all(0.0 <= f <= 1.0 for f in seen) and seen[-1] == 1.0
+    with pytest.raises(Cancelled):
+        extract_entities(left, right, engine, should_stop=lambda: True)

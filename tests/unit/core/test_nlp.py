@@ -1,0 +1,66 @@
+"""The spaCy engine: loaded once, lazily, only what entity recognition needs; a clear message without a model."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.core.nlp import ModelMissing, NlpEngine
+
+
+@pytest.fixture(scope="module")
+def engine() -> NlpEngine:
+    return NlpEngine()
+
+
+def test_not_loaded_until_first_use():
+    engine = NlpEngine()
+    assert not engine.loaded
+    assert engine.available() is not None
+
+
+def test_loads_an_english_model_with_only_the_entity_recogniser(engine):
+    engine.load()
+    assert engine.model_name.startswith("en_core_web_sm")
+    assert engine.version.startswith("3.")
+    assert "ner" in engine.components
+    assert not {"parser", "tagger", "lemmatizer", "attribute_ruler"} & set(engine.components)
+    assert engine.describe() == f"{engine.model_name} {engine.version}"
+
+
+def test_finds_entities_with_offsets(engine):
+    text = "French President Emmanuel Macron called Hassan Rouhani on Tuesday."
+    (found,) = list(engine.entities([text]))
+    spans = {text[s:e]: label for s, e, label in found}
+    assert spans.get("Emmanuel Macron") == "PERSON"
+    assert spans.get("Hassan Rouhani") == "PERSON"
+    assert spans.get("Tuesday") == "DATE"
+
+
+def test_one_result_per_text_in_order_across_batches():
+    engine = NlpEngine(batch_size=3)
+    texts = [f"Sentence {i} mentions Canada." if i % 2 else "Nothing here." for i in range(8)]
+    results = list(engine.entities(texts))
+    assert len(results) == len(texts)
+    for text, found in zip(texts, results):
+        assert ("Canada" in text) == any(text[s:e] == "Canada" for s, e, _ in found)
+
+
+def test_load_is_shared_between_threads():
+    engine = NlpEngine()
+    loaded = []
+    threads = [threading.Thread(target=lambda: loaded.append(engine.load())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loaded) == 4 and all(nlp is loaded[0] for nlp in loaded)
+
+
+def test_missing_model_names_the_package_to_install():
+    engine = NlpEngine(packages=("no_such_spacy_model_xyz",))
+    assert engine.available() is None
+    with pytest.raises(ModelMissing) as info:
+        list(engine.entities(["Iran"]))
+    message = str(info.value)
+    assert "pip install" in message and "en-core-web-sm" in message
