@@ -13,7 +13,8 @@ APP_SLUG_NAME = $(call PKG_IDENTITY,APP_SLUG)
 APP_ARCH = $(shell uname -m)
 APP_DIR = dist/$(APP_SLUG_NAME)-$(APP_VERSION)
 APP_TARBALL = dist/$(APP_SLUG_NAME)-$(APP_VERSION)-linux-$(APP_ARCH).tar.gz
-PKG_TOOLS := $(VENV)/.packaging-tools
+BUILD_TOOL := $(VENV)/.packaging-build
+PYINSTALLER_TOOL := $(VENV)/.packaging-pyinstaller
 # Cython extensions whose wheels ship with debug information (about 150 MB of it); strip --strip-debug removes it.
 STRIP_DIRS := spacy blis thinc srsly preshed cymem murmurhash
 PREFIX ?= $(HOME)/.local
@@ -21,14 +22,19 @@ EXEC ?= $(shell command -v $(APP_SLUG_NAME) 2>/dev/null || echo $(abspath $(VENV
 
 .PHONY: wheel wheel-check app app-smoke icons desktop-files desktop-check desktop-install desktop-uninstall
 
-# The packaging tools are the `packaging` extra of pyproject.toml: build and pyinstaller.
-$(PKG_TOOLS): $(STAMP)
-	$(PY) -c 'import build, PyInstaller' 2>/dev/null || $(PY) -m pip install -q 'build>=1.2' 'pyinstaller>=6.10'
+# The packaging tools are the `packaging` extra of pyproject.toml (build, pyinstaller); each is installed when
+# first needed.
+$(BUILD_TOOL): $(STAMP)
+	$(PY) -c 'import build' 2>/dev/null || $(PY) -m pip install -q 'build>=1.2'
+	touch $@
+
+$(PYINSTALLER_TOOL): $(STAMP)
+	$(PY) -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install -q 'pyinstaller>=6.10'
 	touch $@
 
 WHEEL_BASE = dist/$(subst -,_,$(APP_SLUG_NAME))-$(APP_VERSION)
 
-wheel: $(PKG_TOOLS)
+wheel: $(BUILD_TOOL)
 	@mkdir -p build dist && rm -f $(WHEEL_BASE)-py3-none-any.whl $(WHEEL_BASE).tar.gz
 	@start=$$(date +%s); $(PY) -m build --outdir dist . >build/wheel-build.log 2>&1 \
 	  || { tail -30 build/wheel-build.log; exit 1; }; \
@@ -38,7 +44,7 @@ wheel: $(PKG_TOOLS)
 wheel-check: wheel
 	bash packaging/wheel_check.sh $(WHEEL_BASE)-py3-none-any.whl
 
-app: $(PKG_TOOLS)
+app: $(PYINSTALLER_TOOL)
 	@mkdir -p build
 	@set -e; start=$$(date +%s); \
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --workpath build/pyinstaller \

@@ -38,6 +38,7 @@ def make_view():
 def open_error_text(path: str, error: BaseException) -> str:
     """The message for a file that could not be opened: names the file and says why, in plain words."""
     reason = getattr(error, "reason", None) or str(error) or error.__class__.__name__
+    reason = reason[:1].upper() + reason[1:]
     name = os.path.basename(path) or path
     return (f"Could not open “{name}”.\n\n{reason}\n\nFile: {os.path.abspath(path)}\n\n"
             "The other pane and the current comparison are unchanged.")
@@ -62,6 +63,9 @@ class ReaderApp(QObject):
                  view: Any = None) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
+        qt_app = QApplication.instance()
+        if qt_app is not None:  # window colours first, so every widget is built with them
+            apply_app_theme(qt_app, self.settings.get("theme"))
         self.runner = TaskRunner(self)
         self.view = view if view is not None else make_view()
         self.sidebar = Sidebar()
@@ -458,7 +462,10 @@ class ReaderApp(QObject):
         except ImportError as exc:
             self.report_error("Print", f"Printing is not available in this installation ({exc}).")
             return
-        (printing.print_preview if preview else printing.print_comparison)(self.comparison, self.window)
+        if preview:
+            self._preview = printing.print_preview(self.comparison, self.window)
+        else:
+            printing.print_comparison(self.comparison, self.window)
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -501,6 +508,8 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
 
         left, right = (str(p) for p in seed_pair())
     opened = reader.open_pair(left, right)
+    if not opened:
+        reader.set_documents(None, None)  # empty panes that say how to open a file
     reader.window.show()
     if screenshot:
         return _screenshot(app, reader, screenshot, opened)

@@ -189,4 +189,5 @@ def passage_discrepancies(left: Passage, right: Passage, link: int) -> list[Disc
     return sorted(out, key=lambda d: d.left)
 
 
-_NAME_GROUPS = {Group.PEOPLE.value, Group.PLACES.value, Group.ORGANISATIONS.value}
+# People and organisations only: places stand for their governments too often ("Tehran fired" / "Iran fired").
+_NAME_GROUPS = {Group.PEOPLE.value, Group.ORGANISATIONS.value}

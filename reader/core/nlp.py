@@ -39,6 +39,21 @@ def _installed(package: str) -> bool:
         return False
 
 
+def _exclusions(package: str) -> list[str]:
+    """Components not to load at all, read from the package's config (empty when unsure: then all load)."""
+    try:
+        from spacy.util import get_package_path, load_config
+
+        config = load_config(next(get_package_path(package).glob("*/config.cfg")))
+        pipeline = list(config["nlp"]["pipeline"])
+        ner_embed = str(config["components"]["ner"]["model"]["tok2vec"].get("@architectures", ""))
+    except Exception:  # unusual packaging: load everything and drop what is unused afterwards
+        return []
+    if "Listener" in ner_embed or "ner" not in pipeline:
+        return []  # ner shares an embedding layer: keep the pipeline, prune after loading
+    return [name for name in pipeline if name != "ner"]
+
+
 def _needed_components(nlp) -> list[str]:
     """``ner`` plus any shared embedding layer it listens to (the small English model's ``ner`` has its own)."""
     needed = ["ner"]
@@ -89,7 +104,7 @@ class NlpEngine:
         try:
             import spacy
 
-            nlp = spacy.load(package)
+            nlp = spacy.load(package, exclude=_exclusions(package))
         except Exception as exc:  # a broken install must not crash the app with a traceback
             raise ModelMissing(f"{package} could not be loaded: {exc}") from exc
         if "ner" not in nlp.pipe_names:

@@ -7,7 +7,6 @@ from typing import Optional
 
 import reader
 from reader.core.model import Analysis, Comparison, Discrepancy, Entity, Group, Presence, Side
-from reader.export import style as st
 from reader.export.blocks import (BOLD, ITALIC, MONO, MUTED, Cell, Heading, PageBreak, Para, Report, Rich, Spacer,
                                   Table, TableRow, rich)
 from reader.export.rows import (DETAIL, DIFF, DISCREPANCY, Row, StyleSpan, build_rows, gutter_text, map_span,
@@ -35,7 +34,7 @@ def build_report(comparison: Comparison, when: Optional[datetime] = None) -> Rep
     blocks += [Heading("Appendix B \u2014 Entities", 1)] + _entities(comparison)
     return Report(
         blocks=tuple(blocks),
-        running_left=f"Left: {_clip(left, 48)}   \u2194   Right: {_clip(right, 48)}",
+        running_left=f"Left: {_clip(left, 34)}  \u2194  Right: {_clip(right, 34)}",
         running_right=f"Parallel Reader {reader.__version__} \u00b7 {stamp}",
         footer=f"Match threshold {comparison.options.threshold:.2f} \u00b7 colours: blue = linked, "
                "orange = only in one source",
@@ -99,7 +98,8 @@ def _summary(comparison: Comparison) -> list:
     rows = [TableRow((Cell(Rich(a)), Cell(Rich(b), align="right"), Cell(Rich(c), align="right"))) for a, b, c in facts]
     linked = (f"{len(comparison.links):,} linked groups: {kinds.get('identical', 0):,} identical, "
               f"{kinds.get('near', 0):,} near, {kinds.get('paraphrase', 0):,} paraphrase. ")
-    found = f"{len(comparison.discrepancies):,} discrepancies (different figures or names for the same fact)."
+    found = (f"{len(comparison.discrepancies):,} discrepancies, listed in Appendix A."
+             if comparison.discrepancies else "No discrepancies.")
     return [Heading("Summary", 1), Table((0.6, 0.2, 0.2), rows, header=header, gap_mm=0.3),
             Spacer(1.5), Para(rich(linked, (found, BOLD if comparison.discrepancies else "")))]
 
@@ -130,6 +130,8 @@ def _legend() -> list:
             "Appendix A."),
         row(None, sample("ballistic", DETAIL),
             "Dotted underline: a name or figure inside a linked passage that the other source never mentions."),
+        row("heading", rich(("\u00a7 Headline", BOLD)),
+            "A headline the other source does not match; headlines are not counted as passages."),
         row("boilerplate", Rich("\u00b7 boilerplate (caption, link, appeal)"),
             "Grey italic on pale grey: captions, credits, links and appeals, not compared."),
     ]

@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QPagedPaintDevice, QPainter, QPen, QTextCharFormat, QTextLayout,
-                           QTextOption)
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QTextCharFormat,
+                           QTextLayout, QTextOption)
 
 from reader.core.model import Cancelled, ProgressFn, StopFn
 from reader.export import style as st
@@ -121,9 +121,12 @@ class PageWriter:
         p.setFont(small)
         p.setPen(QColor(st.MUTED))
         line_h = self.mm(4.0)
-        p.drawText(QRectF(0, 0, self.width * 0.72, line_h), Qt.AlignLeft | Qt.AlignVCenter, self.report.running_left)
-        p.drawText(QRectF(self.width * 0.5, 0, self.width * 0.5, line_h), Qt.AlignRight | Qt.AlignVCenter,
-                   self.report.running_right)
+        metrics = QFontMetricsF(small, self.device)
+        right = self.report.running_right
+        right_w = min(metrics.horizontalAdvance(right) + self.mm(1), self.width * 0.4)
+        left = metrics.elidedText(self.report.running_left, Qt.ElideRight, self.width - right_w - self.mm(6))
+        p.drawText(QRectF(0, 0, self.width - right_w, line_h), Qt.AlignLeft | Qt.AlignVCenter, left)
+        p.drawText(QRectF(self.width - right_w, 0, right_w, line_h), Qt.AlignRight | Qt.AlignVCenter, right)
         p.setPen(QPen(QColor(st.RULE), self.mm(0.2)))
         p.drawLine(QPointF(0, self.mm(5.0)), QPointF(self.width, self.mm(5.0)))
         foot_y = self.height - self.mm(4.0)

@@ -134,7 +134,9 @@ def _check_target(path: str) -> None:
         raise ExportError(path, f"cannot write in the folder {folder} (permission denied)")
 
 
-def _page_size_name(page_size: str, path: str) -> str:
+def _page_size_name(page_size: Optional[str], path: str) -> str:
+    if not page_size:
+        return "A4"
     for name in PAGE_SIZES:
         if str(page_size).strip().lower() == name.lower():
             return name

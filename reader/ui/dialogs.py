@@ -46,6 +46,15 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Q", "Quit"),
 )
 
+MOUSE: tuple[tuple[str, str], ...] = (
+    ("Click a passage", "Select it and bring its counterpart level in the other pane"),
+    ("Ctrl+click", "Add passages to the selection"),
+    ("Right-click ▸ Link", "Link the passage with the one selected in the other pane (kept for this pair)"),
+    ("Right-click ▸ Unlink", "Remove a link the comparison made"),
+    ("Click an entity", "Mark its mentions; click again for the next mention"),
+    ("Drop a file on a pane", "Open it on that side"),
+)
+
 THRESHOLD_HELP = (
     "Minimum similarity for two passages to be linked. Lower it to link looser paraphrases; raise it to link "
     "only close wording (more passages then count as reported by one source only). Changing it reruns the "
@@ -158,6 +167,34 @@ def legend_widget(parent: Optional[QWidget] = None) -> QWidget:
         return label
 
 
+def _table(rows: tuple[tuple[str, str], ...], headers: tuple[str, str]) -> QTableWidget:
+    table = QTableWidget(len(rows), 2)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    for row, (keys, action) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(keys))
+        table.setItem(row, 1, QTableWidgetItem(action))
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(rows))) + 4
+    table.setFixedHeight(height)
+    return table
+
+
+def _legend_text() -> str:
+    try:
+        from reader.ui.palette import LEGEND_ITEMS
+    except ImportError:
+        return ""
+    return "".join(f"<b>{label}</b>: {tip}<br>" for _key, label, tip in LEGEND_ITEMS)
+
+
 class HelpDialog(QDialog):
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -165,29 +202,27 @@ class HelpDialog(QDialog):
         intro = QLabel(
             f"<b>{APP_NAME}</b> shows two reports of the same story side by side. Linked passages line up; "
             "what only one source reports is marked and listed under <i>Facts</i> in the sidebar, with figures "
-            "that disagree. Click a passage to see its counterpart; click an entity to step through its "
-            "mentions. Drop a file on a pane to open it there.")
+            "that disagree. Entities lists people, places, organisations, groups and figures with the source "
+            "that names them (◆ both, ◀ left only, ▶ right only).")
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(SHORTCUTS), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (keys, action) in enumerate(SHORTCUTS):
-            self.table.setItem(row, 0, QTableWidgetItem(keys))
-            self.table.setItem(row, 1, QTableWidgetItem(action))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = _table(SHORTCUTS, ("Keys", "Action"))
+        self.mouse = _table(MOUSE, ("Mouse", "Action"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(intro)
         box.addWidget(QLabel("<b>Keyboard shortcuts</b>"))
-        box.addWidget(self.table, 1)
+        box.addWidget(self.table)
+        box.addWidget(self.mouse)
         box.addWidget(QLabel("<b>Legend</b>"))
         self.legend = legend_widget(self)
         box.addWidget(self.legend)
+        details = QLabel(_legend_text())
+        details.setWordWrap(True)
+        box.addWidget(details)
+        box.addStretch(1)
         box.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(760, 760)
 
 
 def about_text() -> str:

@@ -105,8 +105,8 @@ class LinkGutter(QWidget):
         sl, sr = self._scroll
         h = float(self.height())
         clamp = lambda y: min(1.6 * h, max(-0.6 * h, y))  # noqa: E731 - a far end only sets the direction
-        lt, lb = clamp(band.left_top - sl + 1.5), clamp(band.left_bottom - sl - 1.5)
-        rt, rb = clamp(band.right_top - sr + 1.5), clamp(band.right_bottom - sr - 1.5)
+        lt, lb = clamp(band.left_top - sl + 2), clamp(band.left_bottom - sl - 2)
+        rt, rb = clamp(band.right_top - sr + 2), clamp(band.right_bottom - sr - 2)
         mid = width / 2
         path = QPainterPath(QPointF(0, lt))
         path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
@@ -121,15 +121,17 @@ class LinkGutter(QWidget):
         painter.setRenderHint(QPainter.Antialiasing)
         visible = self.visible_bands()
         edge = QColor(self.theme.band_edge)
-        for index in visible:  # fills only: an antialiased outline would double the cost of a frame
+        soft = QColor(edge)
+        soft.setAlpha(110)
+        for index in visible:
             band = self._bands[index]
             fill = self.theme.band_colour(band.kind)
-            fill.setAlpha(215)
-            painter.setPen(Qt.NoPen)
-            if band.manual or band.index == self._selected:
-                pen = QPen(edge, 1.6 if band.index == self._selected else 1.0)
-                pen.setStyle(Qt.SolidLine if band.index == self._selected else Qt.DashLine)
-                painter.setPen(pen)
+            fill.setAlpha(220)
+            chosen = band.index == self._selected
+            pen = QPen(edge if chosen else soft, 1.6 if chosen else 0.9)
+            if band.manual:
+                pen.setStyle(Qt.DashLine)
+            painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawPath(self.band_path(band))
         self.last_painted = len(visible)

@@ -87,6 +87,7 @@ class PaneText(QTextEdit):
     contextMenuAt = Signal(QPoint, int)  # global position, char offset (-1 if none)
     fileDropped = Signal(str)
     layoutChanged = Signal()  # geometry of the text changed (resize, zoom, new document)
+    focused = Signal()
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -479,6 +480,10 @@ class PaneText(QTextEdit):
         self.viewport().update()
 
     # ------------------------------------------------------------------ events
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focused.emit()
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._press = event.position().toPoint() if event.button() == Qt.LeftButton else None
         super().mousePressEvent(event)

@@ -156,8 +156,6 @@ class Sidebar(QWidget):
         self.facts.itemActivated.connect(self._on_fact_clicked)
         self.tabs.addTab(self.facts, "Facts")
         self.tabs.addTab(self.entities, "Entities")
-        for tree in (self.entities, self.facts):
-            tree.setStyleSheet("QTreeView::item { padding: 1px 0px; }")
         self._layout()
         self.search.textChanged.connect(self._refill)
         self.only_one.toggled.connect(self._refill)

@@ -115,6 +115,7 @@ class ComparisonView(QWidget):
             pane.contextMenuAt.connect(lambda pos, off, s=side: self._show_menu(s, pos, off))
             pane.fileDropped.connect(lambda path, s=side: self.fileDropped.emit(s.value, path))
             pane.layoutChanged.connect(self._rebuild_geometry)
+            pane.focused.connect(lambda s=side: self.set_active_side(s))
             pane.verticalScrollBar().valueChanged.connect(lambda _v, s=side: self._on_scroll(s))
             pane.verticalScrollBar().rangeChanged.connect(lambda _a, _b, s=side: self._on_scroll(s))
             pane.tooltip_provider = lambda off, s=side: self._tooltip(s, off)
@@ -244,7 +245,7 @@ class ComparisonView(QWidget):
             return
         marks: list[MarginMark] = []
         overview: list[OverviewMark] = []
-        height = max(1.0, pane.document().documentLayout().documentSize().height())
+        height = self._map_height(pane)
         ys = self._seg_y[side]
         for first, last in unique_runs(comparison.unique(side)):
             top, bottom = ys[first][0], ys[last][1]
@@ -275,8 +276,14 @@ class ComparisonView(QWidget):
         self.gutter.set_scroll(left.scroll_offset(), right.scroll_offset())
         for side, pane in self.panes.items():
             bar = pane.verticalScrollBar()  # its range follows the (possibly still growing) layout
-            height = max(1.0, bar.maximum() + bar.pageStep())
+            height = self._map_height(pane)
             self.overviews[side].set_region(bar.value() / height, (bar.value() + bar.pageStep()) / height)
+
+    @staticmethod
+    def _map_height(pane: PaneText) -> float:
+        """Height the overview strip stands for: the document, or the viewport when the text is shorter."""
+        bar = pane.verticalScrollBar()
+        return max(1.0, float(bar.maximum() + bar.pageStep()), float(pane.viewport().height()))
 
     def set_scroll_lock(self, on: bool) -> None:
         """Keep the panes in step through the links."""
@@ -318,7 +325,7 @@ class ComparisonView(QWidget):
 
     def _overview_jump(self, side: Side, fraction: float) -> None:
         pane = self.panes[side]
-        height = pane.document().documentLayout().documentSize().height()
+        height = self._map_height(pane)
         bar = pane.verticalScrollBar()
         bar.setValue(int(min(bar.maximum(), max(0.0, fraction * height - pane.viewport().height() / 2))))
         self._active = side

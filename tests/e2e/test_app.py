@@ -58,8 +58,10 @@ def app(qtbot, tmp_path, seed_paths):
     qtbot.addWidget(reader.window)
     reader.window.resize(1400, 860)
     assert reader.open_pair(*seed_paths)
-    reader.window.show()
-    qtbot.waitExposed(reader.window)
+    with qtbot.waitExposed(reader.window):
+        reader.window.show()
+    with qtbot.waitActive(reader.window):
+        reader.window.activateWindow()
     qtbot.waitUntil(lambda: reader.comparison is not None, timeout=COMPARE_TIMEOUT_MS)
     yield reader
     reader.runner.shutdown(30_000)
@@ -156,6 +158,14 @@ def test_reading_the_seed_pair(qtbot, app, shots, tmp_path):
     assert view.panes[Side.LEFT].toPlainText() == left_text
     assert "Pelosi" in view.panes[Side.RIGHT].toPlainText()
     snap(app, shots, "05-bad-file")
+    real = DialogFactory(app.window)  # the message the user sees, rendered for the artifacts
+    real.error(title, text)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = app.window.findChildren(QMessageBox)[-1]
+    QTest.qWait(100)
+    box.grab().save(str(shots / "05b-bad-file-message.png"))
+    box.accept()
 
 
 def test_export_pdf_from_the_menu(qtbot, app, shots, tmp_path):
@@ -170,6 +180,18 @@ def test_export_pdf_from_the_menu(qtbot, app, shots, tmp_path):
     assert app.dialogs.suggested.endswith(".pdf") and "vs" in os.path.basename(app.dialogs.suggested)
     assert "Saved PDF" in app.window.status_label.text()
     snap(app, shots, "06-exported")
+
+
+def test_print_preview_opens_beside_the_window(qtbot, app, shots):
+    pytest.importorskip("reader.ui.printing")
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    app.window.actions["print_preview"].trigger()
+    previews = app.window.findChildren(QPrintPreviewDialog)
+    assert previews and previews[-1].isVisible()  # non-modal: the test goes on
+    QTest.qWait(300)
+    previews[-1].grab().save(str(shots / "06b-print-preview.png"))
+    previews[-1].close()
 
 
 def test_manual_link_is_applied_and_remembered_for_the_pair(qtbot, app, shots, seed_paths, tmp_path):
@@ -221,3 +243,37 @@ def test_command_line_reports_a_missing_file(tmp_path):
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "nope.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+SPACY_THREAD_PROBE = r"""
+import sys, threading
+seen = {}
+
+class Probe:
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" and "thread" not in seen:
+            seen["thread"] = threading.current_thread() is threading.main_thread()
+        return None
+
+sys.meta_path.insert(0, Probe())
+from PySide6.QtCore import QTimer
+from reader.app import ReaderApp, create_qapplication
+from reader.paths import seed_pair
+app = create_qapplication(["probe"])
+reader = ReaderApp()
+reader.open_pair(*seed_pair())
+reader.window.show()
+reader.comparisonReady.connect(lambda c: app.quit())
+reader.comparisonFailed.connect(lambda m: app.quit())
+QTimer.singleShot(120000, app.quit)
+app.exec()
+reader.runner.shutdown(30000)
+print("SPACY_ON_UI_THREAD", seen.get("thread"), "DONE", reader.comparison is not None)
+"""
+
+
+def test_spacy_is_never_imported_on_the_ui_thread(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PARALLEL_READER_CONFIG_DIR=str(tmp_path / "cfg"))
+    done = subprocess.run([sys.executable, "-c", SPACY_THREAD_PROBE], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert "SPACY_ON_UI_THREAD False DONE True" in done.stdout, done.stdout + done.stderr

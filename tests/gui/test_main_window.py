@@ -215,10 +215,10 @@ def test_ctrl_f_opens_the_find_bar(qtbot, make_app, pair):
 
     app = make_app()
     app.open_pair(*pair)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    app.window.activateWindow()
-    qtbot.waitActive(app.window)
+    with qtbot.waitExposed(app.window):
+        app.window.show()
+    with qtbot.waitActive(app.window):
+        app.window.activateWindow()
     app.sidebar.search.setFocus()  # works from anywhere in the window, not only from the panes
     QTest.keyClick(app.window.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert app.view.find_bar.isVisible()

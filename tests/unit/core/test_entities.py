@@ -60,7 +60,8 @@ def test_titles_and_possessives_do_not_split_entities(seed):
     assert len(salami) == 1 and salami[0].presence is Presence.BOTH
     iran = [e for e in entities if e.name == "Iran"]
     assert len(iran) == 1 and iran[0].group is Group.PLACES
-    assert not [e for e in entities if e.name.endswith(("’s", "'s")) or e.name.lower().startswith("the ")]
+    names = [e for e in entities if e.group is not Group.FIGURES]
+    assert not [e for e in names if e.name.endswith(("’s", "'s")) or e.name.lower().startswith("the ")]
     assert _one(entities, "Iran") is not _one(entities, "Iraq")
 
 
@@ -104,13 +105,14 @@ def test_boilerplate_yields_no_entities(seed):
 
 
 def test_people_sharing_a_surname_stay_apart(engine):
-    left = segment(document_from_text("Donald Trump met reporters. Ivanka Trump stayed in Washington."))
-    right = segment(document_from_text("Trump said nothing to reporters on Monday."))
+    left = segment(document_from_text("Hillary Clinton and Bill Clinton arrived in Paris on Monday."))
+    right = segment(document_from_text("Clinton said nothing to reporters in Paris."))
     entities = extract_entities(left, right, engine)
-    donald = _one(entities, "Donald Trump")
-    ivanka = _one(entities, "Ivanka Trump")
-    assert donald is not ivanka
-    assert "Trump" not in donald.variants and "Trump" not in ivanka.variants
+    hillary = _one(entities, "Hillary Clinton")
+    bill = _one(entities, "Bill Clinton")
+    assert hillary is not bill
+    assert hillary.presence is Presence.LEFT and bill.presence is Presence.LEFT  # "Clinton" alone: which one?
+    assert _one(entities, "Paris").presence is Presence.BOTH
 
 
 def test_progress_and_cancel(engine):

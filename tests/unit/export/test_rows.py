@@ -1,7 +1,7 @@
 """Side-by-side rows: nothing lost, left reading order, right-only passages next to their neighbours."""
 from __future__ import annotations
 
-from reader.core.model import Comparison, Side
+from reader.core.model import Comparison
 from reader.export.rows import DISCREPANCY, build_rows, gutter_text, map_span, passage_text
 
 
