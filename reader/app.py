@@ -26,6 +26,7 @@ from reader.ui.tasks import NLP_POOL, WORK_POOL, TaskRunner
 from reader.ui.watcher import FileWatcher
 
 SIDES = ("left", "right")
+SCREENSHOT_SIZE = (1400, 860)
 
 
 def make_view():
@@ -510,6 +511,9 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
     opened = reader.open_pair(left, right)
     if not opened:
         reader.set_documents(None, None)  # empty panes that say how to open a file
+    if screenshot:
+        reader.window.resize(*SCREENSHOT_SIZE)  # the same picture whatever the saved window size
+        reader.window.restore_splitter([SCREENSHOT_SIZE[0] - 380, 380])
     reader.window.show()
     if screenshot:
         return _screenshot(app, reader, screenshot, opened)

@@ -33,6 +33,7 @@ _ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.){2,}$|\b(?:Jr|Sr|Inc
 # One word alone that small models often tag as a name ("Secretary of State", "Supreme Leader"): never an entity.
 _GENERIC = {"state", "supreme", "administration", "leader", "government", "president", "minister", "secretary",
             "department", "ministry", "republic", "army", "police", "parliament", "court", "spokesman"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MAX_CHUNK = 3000  # characters; longer sentences are cut at whitespace so spaCy never sees a huge text
 
 
@@ -137,9 +138,12 @@ def complete_names(sides: dict[Side, Analysis], mentions: dict[Side, list[Mentio
         for m in ms:
             if m.label in NAME_LABELS and len(m.text) >= 3 and m.text[0].isupper():
                 labels[m.text][m.label] += 1
-    if not labels:
+    # A one-word name that is also an ordinary word in these texts ("May", "Will", "Western") is not searched.
+    lower_words = {w for a in sides.values() for w in _LOWER_WORD.findall(a.document.text)}
+    label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()
+                if " " in text or text.lower() not in lower_words}
+    if not label_of:
         return mentions
-    label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(label_of, key=len, reverse=True))
                          + r")(?![\w])")
     result = {}

@@ -125,15 +125,12 @@ def is_title_line(paragraph: str, following: int) -> bool:
 
 
 def title_from_filename(path: str | None) -> str:
-    """ "the-world-iran-missile-attack.txt" -> "The world iran missile attack"."""
+    """ "the-world-iran-missile-attack.txt" -> "The World Iran Missile Attack" (words already capitalised kept)."""
     if not path:
         return ""
     stem = PurePath(path.replace("\\", "/")).stem
     words = re.sub(r"[-_.+]+", " ", stem).split()
-    if not words:
-        return ""
-    title = " ".join(words)
-    return title[0].upper() + title[1:]
+    return " ".join(word if any(c.isupper() for c in word) else word.capitalize() for word in words)
 
 
 def text_blocks(text: str, *, pdf: bool = False) -> tuple[tuple[Block, ...], str]:

@@ -32,6 +32,52 @@ class Band:
     manual: bool = False
 
 
+def ids_y(ys: list[tuple[float, float]], ids) -> tuple[float, float] | None:
+    """Vertical extent of some segments, from the per-segment y-ranges of their side."""
+    ranges = [ys[i] for i in ids if 0 <= i < len(ys)]
+    if not ranges:
+        return None
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def build_bands(links, left_ys: list[tuple[float, float]], right_ys: list[tuple[float, float]]) -> list[Band]:
+    """One band per link whose ends both have a position."""
+    bands = []
+    for index, link in enumerate(links):
+        left, right = ids_y(left_ys, link.left), ids_y(right_ys, link.right)
+        if left is not None and right is not None:
+            kind = getattr(link.kind, "value", str(link.kind))
+            bands.append(Band(index, left[0], left[1], right[0], right[1], kind, link.score, link.manual))
+    return bands
+
+
+class ScrollMap:
+    """Maps a document y in one pane to the matching y in the other, through the links (scroll lock)."""
+
+    def __init__(self, bands: list[Band], from_left: bool) -> None:
+        self._here = (lambda b: (b.left_top, b.left_bottom)) if from_left else (lambda b: (b.right_top, b.right_bottom))
+        self._there = (lambda b: (b.right_top, b.right_bottom)) if from_left else (lambda b: (b.left_top, b.left_bottom))
+        self.bands = sorted(bands, key=lambda b: self._here(b)[0])
+        self.tops = [self._here(b)[0] for b in self.bands]
+
+    def counterpart(self, y: float) -> float:
+        """Inside a linked passage: the same fraction of its counterpart; between two: interpolated."""
+        bands, here, there = self.bands, self._here, self._there
+        if not bands:
+            return y
+        k = bisect_right(self.tops, y) - 1
+        if k < 0:
+            return max(0.0, there(bands[0])[0] - (here(bands[0])[0] - y))
+        (h0, h1), (t0, t1) = here(bands[k]), there(bands[k])
+        if y <= h1:
+            return t0 + (y - h0) / max(1.0, h1 - h0) * (t1 - t0)
+        if k + 1 < len(bands):
+            n0, m0 = here(bands[k + 1])[0], there(bands[k + 1])[0]
+            if m0 > t1 and n0 > h1:
+                return t1 + (y - h1) / (n0 - h1) * (m0 - t1)
+        return t1 + (y - h1)
+
+
 class _SortedEnds:
     """Bands sorted by one end's top, for "which bands meet [y0, y1]" in O(log n + k)."""
 

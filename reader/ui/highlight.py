@@ -5,7 +5,7 @@ nothing extra per frame whatever the document length. :class:`SideIndex` answers
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
@@ -92,6 +92,41 @@ class SideIndex:
             if start <= offset < end:
                 return self.discs[j]
         return None
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One stop of next/previous difference: an "only here" passage or one side of a discrepancy."""
+
+    side: Side
+    start: int
+    end: int
+    kind: str  # "unique" | "discrepancy"
+
+
+def differences(comparison: Comparison | None, side: Side) -> list[Difference]:
+    """The stops on one side, in reading order (consecutive "only here" sentences are one stop)."""
+    if comparison is None:
+        return []
+    segs = comparison.side(side).segments
+    items = [Difference(side, segs[a].start, segs[b].end, "unique") for a, b in unique_runs(comparison.unique(side))]
+    items += [Difference(side, *disc_span(d, side), "discrepancy") for d in comparison.discrepancies]
+    return sorted(items, key=lambda d: (d.start, d.end))
+
+
+def step_across(starts_of, side: Side, offset: int | None, forward: bool) -> tuple[Side, int, bool] | None:
+    """Next (previous) item after ``offset`` on ``side``, else the other side from its top (bottom), else wrap.
+
+    ``starts_of(side)`` gives the sorted start offsets of one side's items. Returns (side, index, wrapped)."""
+    edge = -1 if forward else 1 << 62
+    offset = edge if offset is None else offset
+    for attempt in range(3):
+        starts = starts_of(side)
+        k = bisect_right(starts, offset) if forward else bisect_left(starts, offset) - 1
+        if 0 <= k < len(starts):
+            return side, k, attempt > 0
+        side, offset = side.other, edge
+    return None
 
 
 def link_ids(link: Link, side: Side) -> tuple[int, ...]:
@@ -206,15 +241,6 @@ def _comparison(cursor: QTextCursor, comparison: Comparison, side: Side, omap: O
 
 def LinkKind_value(link: Link) -> str:  # noqa: N802 - tiny helper, reads like the enum
     return getattr(link.kind, "value", str(link.kind))
-
-
-def _merged_spans(segs, ids: tuple[int, ...]) -> list[tuple[int, int]]:
-    """Char spans of segment ids, consecutive ids merged so the gap between sentences is shaded too."""
-    spans: list[tuple[int, int]] = []
-    for first, last in unique_runs(ids):
-        if 0 <= first and last < len(segs):
-            spans.append((segs[first].start, segs[last].end))
-    return spans
 
 
 def describe_link(link: Link, index: int) -> str:

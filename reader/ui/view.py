@@ -9,8 +9,6 @@ discrepancies; past its last item the walk continues on the other side from the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QShortcut, QTextCharFormat
@@ -18,10 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QMenu, QVBoxLayout, QWidget
 
 from reader.core.model import Comparison, Document, Entity, Side
 from reader.ui.find_bar import FindBar
-from reader.ui.gutter import Band, LinkGutter
+from reader.ui.gutter import LinkGutter, ScrollMap, build_bands, ids_y
 from reader.ui.highlight import (
-    Formats, SideIndex, apply_formats, describe_discrepancy, describe_link, disc_span,
-    link_ids, unique_runs,
+    Difference, Formats, SideIndex, apply_formats, describe_discrepancy, describe_link, differences, disc_span,
+    link_ids, step_across, unique_runs,
 )
 from reader.ui.overview import OverviewMark, OverviewStrip
 from reader.ui.palette import LegendWidget, Theme, resolve_theme
@@ -30,16 +28,6 @@ from reader.ui.pane import DEFAULT_POINT_SIZE, MarginMark, PaneHeader, PaneText,
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
 READING_LINE = 0.3  # fraction of the viewport height where jumps put their target and scroll lock aligns
 MAX_FIND_MARKS = 300  # more matches than this: only the current one is marked (keeps painting cheap)
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One stop of next/previous difference."""
-
-    side: Side
-    start: int
-    end: int
-    kind: str  # "unique" | "discrepancy"
 
 
 def _side(side: Side | str) -> Side:
@@ -70,7 +58,7 @@ class ComparisonView(QWidget):
         self.documents: dict[Side, Document | None] = {Side.LEFT: None, Side.RIGHT: None}
         self._index: dict[Side, SideIndex] = {}
         self._seg_y: dict[Side, list[tuple[float, float]]] = {Side.LEFT: [], Side.RIGHT: []}
-        self._anchors: dict[Side, tuple[list[float], list[Band]]] = {Side.LEFT: ([], []), Side.RIGHT: ([], [])}
+        self._maps = {Side.LEFT: ScrollMap([], True), Side.RIGHT: ScrollMap([], False)}
         self._selection: dict[Side, tuple[int, ...]] = {Side.LEFT: (), Side.RIGHT: ()}
         self._active = Side.LEFT
         self._position: tuple[Side, int] | None = None  # where difference navigation stands
@@ -186,7 +174,7 @@ class ComparisonView(QWidget):
         if comparison is None:
             for side in Side:
                 self._seg_y[side] = []
-                self._anchors[side] = ([], [])
+                self._maps[side] = ScrollMap([], side is Side.LEFT)
                 self.panes[side].set_marks([])
                 self.panes[side].set_regions([])
                 self.panes[side].set_selected_regions([])
@@ -196,13 +184,10 @@ class ComparisonView(QWidget):
         for side in Side:
             pane = self.panes[side]
             self._seg_y[side] = pane.spans_y([(s.start, s.end) for s in comparison.side(side).segments])
-        bands = [self._band(i, link) for i, link in enumerate(comparison.links)]
-        bands = [b for b in bands if b is not None]
+        bands = build_bands(comparison.links, self._seg_y[Side.LEFT], self._seg_y[Side.RIGHT])
         self.gutter.set_bands(bands)
         for side in Side:
-            key = (lambda b: b.left_top) if side is Side.LEFT else (lambda b: b.right_top)
-            ordered = sorted(bands, key=key)
-            self._anchors[side] = ([key(b) for b in ordered], ordered)
+            self._maps[side] = ScrollMap(bands, side is Side.LEFT)
             self.panes[side].set_regions(self._regions(side))
             self._update_marks(side)
         self._show_selection()
@@ -225,19 +210,7 @@ class ComparisonView(QWidget):
         return regions
 
     def _ids_y(self, side: Side, ids) -> tuple[float, float] | None:
-        ys = self._seg_y[side]
-        ranges = [ys[i] for i in ids if 0 <= i < len(ys)]
-        if not ranges:
-            return None
-        return min(r[0] for r in ranges), max(r[1] for r in ranges)
-
-    def _band(self, index: int, link) -> Band | None:
-        left = self._ids_y(Side.LEFT, link.left)
-        right = self._ids_y(Side.RIGHT, link.right)
-        if left is None or right is None:
-            return None
-        kind = getattr(link.kind, "value", str(link.kind))
-        return Band(index, left[0], left[1], right[0], right[1], kind, link.score, link.manual)
+        return ids_y(self._seg_y[side], ids)
 
     def _update_marks(self, side: Side) -> None:
         comparison, pane = self.comparison, self.panes[side]
@@ -294,27 +267,9 @@ class ComparisonView(QWidget):
     def scroll_lock(self) -> bool:
         return self._scroll_lock
 
-    def counterpart_y(self, side: Side, y: float) -> float:
+    def counterpart_y(self, side: Side | str, y: float) -> float:
         """Document y in the other pane matching y in this one, interpolated between linked passages."""
-        tops, bands = self._anchors[side]
-        if not bands:
-            return y
-        here = (lambda b: (b.left_top, b.left_bottom)) if side is Side.LEFT else (lambda b: (b.right_top, b.right_bottom))
-        there = (lambda b: (b.right_top, b.right_bottom)) if side is Side.LEFT else (lambda b: (b.left_top, b.left_bottom))
-        k = bisect_right(tops, y) - 1
-        if k < 0:
-            top, _ = here(bands[0])
-            return max(0.0, there(bands[0])[0] - (top - y))
-        h0, h1 = here(bands[k])
-        t0, t1 = there(bands[k])
-        if y <= h1:
-            return t0 + (y - h0) / max(1.0, h1 - h0) * (t1 - t0)
-        if k + 1 < len(bands):
-            n0 = here(bands[k + 1])[0]
-            m0 = there(bands[k + 1])[0]
-            if m0 > t1 and n0 > h1:
-                return t1 + (y - h1) / (n0 - h1) * (m0 - t1)
-        return t1 + (y - h1)
+        return self._maps[_side(side)].counterpart(y)
 
     def _follow(self, side: Side) -> None:
         pane, other = self.panes[side], self.panes[side.other]
@@ -468,13 +423,7 @@ class ComparisonView(QWidget):
     # ------------------------------------------------------------------ navigation
     def differences(self, side: Side | str) -> list[Difference]:
         """The stops of next/previous difference on one side, in reading order."""
-        side, comparison = _side(side), self.comparison
-        if comparison is None:
-            return []
-        segs = comparison.side(side).segments
-        items = [Difference(side, segs[a].start, segs[b].end, "unique") for a, b in unique_runs(comparison.unique(side))]
-        items += [Difference(side, *disc_span(d, side), "discrepancy") for d in comparison.discrepancies]
-        return sorted(items, key=lambda d: (d.start, d.end))
+        return differences(self.comparison, _side(side))
 
     def next_difference(self) -> Difference | None:
         return self._step_difference(forward=True)
@@ -483,18 +432,14 @@ class ComparisonView(QWidget):
         return self._step_difference(forward=False)
 
     def _step_difference(self, forward: bool) -> Difference | None:
-        side, offset = self._position or (self._active, -1 if forward else 1 << 62)
-        for attempt in range(3):  # this side from here, the other side from its edge, this side wrapped
-            items = self.differences(side)
-            starts = [d.start for d in items]
-            k = bisect_right(starts, offset) if forward else bisect_left(starts, offset) - 1
-            if 0 <= k < len(items):
-                found = items[k]
-                self._go_to_difference(found, wrapped=attempt > 0)
-                return found
-            side, offset = side.other, (-1 if forward else 1 << 62)
-        self.statusMessage.emit("No differences to show")
-        return None
+        side, offset = self._position or (self._active, None)
+        found = step_across(lambda s: [d.start for d in self.differences(s)], side, offset, forward)
+        if found is None:
+            self.statusMessage.emit("No differences to show")
+            return None
+        item = self.differences(found[0])[found[1]]
+        self._go_to_difference(item, wrapped=found[2])
+        return item
 
     def _go_to_difference(self, item: Difference, wrapped: bool) -> None:
         self._position = (item.side, item.start)
@@ -565,17 +510,13 @@ class ComparisonView(QWidget):
         """Find the next (or previous) match in either pane, from the current match; wraps around."""
         if not text:
             return False
-        side, offset = self._find_at or (self._active, -1 if forward else 1 << 62)
-        if incremental and self._find_at:
-            offset -= 1
-        for attempt in range(3):
-            matches = self._matches(side, text)
-            starts = [m[0] for m in matches]
-            k = bisect_right(starts, offset) if forward else bisect_left(starts, offset) - 1
-            if 0 <= k < len(matches):
-                self._show_match(side, matches, k, text)
-                return True
-            side, offset = side.other, (-1 if forward else 1 << 62)
+        side, offset = self._find_at or (self._active, None)
+        if incremental and offset is not None:
+            offset -= 1  # typing refines the current match instead of moving past it
+        found = step_across(lambda s: [m[0] for m in self._matches(s, text)], side, offset, forward)
+        if found is not None:
+            self._show_match(found[0], self._matches(found[0], text), found[1], text)
+            return True
         self._find_at = None
         for pane in self.panes.values():
             pane.set_layer("find", [], QTextCharFormat())

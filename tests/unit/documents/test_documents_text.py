@@ -21,7 +21,7 @@ def test_the_world_seed_has_one_paragraph_per_line(seed_paths):
     assert paragraph_texts(doc) == lines
     assert doc.text == "\n\n".join(lines)
     assert doc.format == "txt" and doc.encoding == "utf-8"
-    assert doc.title == "The world iran missile attack"  # the first line is a long sentence, not a headline
+    assert doc.title == "The World Iran Missile Attack"  # the first line is a long sentence, not a headline
     assert not any(p.heading for p in doc.paragraphs)
 
 
@@ -122,7 +122,7 @@ def test_crlf_and_cr_line_endings(tmp_path):
 def test_title_from_file_name_when_first_line_is_a_sentence(tmp_path):
     path = tmp_path / "my_story-about_rain.txt"
     path.write_text("It rained all day in the city, the weather service said.\nRivers rose.\n", encoding="utf-8")
-    assert load_document(path).title == "My story about rain"
+    assert load_document(path).title == "My Story About Rain"
 
 
 def test_single_line_text_is_not_taken_as_its_own_title(tmp_path):
