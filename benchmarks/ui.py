@@ -5,7 +5,9 @@
     .venv/bin/python benchmarks/ui.py --long     # only /work/shared/bench/long/*-100k.txt
 
 Targets: first paint <= 1.0 s from process start; while the analysis runs, no event-loop block > 100 ms (a QTimer
-ticks every 10 ms and the largest gap between ticks is reported). Runs offscreen; settings go to a temp folder.
+ticks every 10 ms from the first paint until the result arrives, and the largest gap between ticks is reported;
+showing the finished result is timed separately). Runs offscreen; settings go to a temp folder. Other processes
+busy on the same CPUs lengthen the gaps: run it on an idle machine.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ class GapMeter:
         self.timer.timeout.connect(self._tick)
         self.last = None
         self.gaps: list[float] = []
+        self.worst = (0.0, 0.0, "")  # (gap ms, seconds since start, stage shown then)
+        self.stage = ""
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -44,15 +48,19 @@ class GapMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((now - self.last) * 1000)
+        gap = (now - self.last) * 1000
+        self.gaps.append(gap)
+        if gap > self.worst[0]:
+            self.worst = (round(gap, 1), round(now - START, 3), self.stage)
         self.last = now
 
     def stop(self) -> dict:
         self.timer.stop()
         gaps = sorted(self.gaps)
         if not gaps:
-            return {"ticks": 0, "max_ms": 0.0, "p99_ms": 0.0}
-        return {"ticks": len(gaps), "max_ms": round(gaps[-1], 1), "p99_ms": round(gaps[int(len(gaps) * 0.99) - 1], 1)}
+            return {"ticks": 0, "max_ms": 0.0, "p99_ms": 0.0, "worst": self.worst}
+        return {"ticks": len(gaps), "max_ms": round(gaps[-1], 1), "p99_ms": round(gaps[int(len(gaps) * 0.99) - 1], 1),
+                "worst": self.worst}
 
 
 def run_pair(left: str, right: str, timeout_s: float) -> dict:
@@ -78,6 +86,7 @@ def run_pair(left: str, right: str, timeout_s: float) -> dict:
             if event.type() == QEvent.Type.Paint and "first_paint_s" not in figures:
                 figures["first_paint_s"] = round(time.perf_counter() - START, 3)
                 figures["spacy_imported_at_first_paint"] = "spacy" in sys.modules
+                QTimer.singleShot(0, meter.start)  # from the first paint on, the analysis runs alone
             return False
 
     watch = PaintWatch()
@@ -102,9 +111,10 @@ def run_pair(left: str, right: str, timeout_s: float) -> dict:
 
     reader.set_comparison = timed_set  # type: ignore[method-assign]
     reader.comparisonReady.connect(on_ready)
+    reader.window.progress.valueChanged.connect(
+        lambda v: setattr(meter, "stage", f"{v / 10:.0f}% {reader.window.stage_label.text()}"))
     reader.comparisonFailed.connect(lambda m: (figures.setdefault("error", m), app.quit()))
     reader.window.show()
-    meter.start()
     QTimer.singleShot(int(timeout_s * 1000), app.quit)
     app.exec()
     if "s" in t_set:
@@ -148,6 +158,7 @@ def report(title: str, figures: dict) -> None:
         ("spaCy imported by first paint", str(figures.get("spacy_imported_at_first_paint"))),
         ("comparison complete", f"{figures.get('comparison_complete_s', float('nan')):.3f} s"),
         ("longest event-loop block during analysis (target <= 100 ms)", f"{gaps.get('max_ms', 0):.1f} ms"),
+        ("  ... at (s since start, stage)", f"{gaps.get('worst', ['', '', ''])[1]} s, {gaps.get('worst', ['', '', ''])[2]}"),
         ("99th percentile tick gap", f"{gaps.get('p99_ms', 0):.1f} ms ({gaps.get('ticks', 0)} ticks)"),
         ("showing the result (UI thread, once)", f"{figures.get('show_result_on_ui_thread_ms', 0):.1f} ms"),
         ("linked passages", str(figures.get("links"))),

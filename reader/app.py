@@ -27,6 +27,7 @@ from reader.ui.watcher import FileWatcher
 
 SIDES = ("left", "right")
 SCREENSHOT_SIZE = (1400, 860)
+UI_SWITCH_INTERVAL_S = 0.001
 
 
 def make_view():
@@ -63,6 +64,9 @@ class ReaderApp(QObject):
     def __init__(self, settings: Optional[Settings] = None, dialogs: Optional[DialogFactory] = None,
                  view: Any = None) -> None:
         super().__init__()
+        # The analysis thread holds the GIL most of the time; a short switch interval lets the UI thread get it
+        # back within ~1 ms instead of 5 ms each time it calls into Qt, which keeps the window responsive.
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
         self.settings = settings if settings is not None else Settings()
         qt_app = QApplication.instance()
         if qt_app is not None:  # window colours first, so every widget is built with them
@@ -190,10 +194,13 @@ class ReaderApp(QObject):
 
     def ask_open_pair(self) -> None:
         paths = self.dialogs.open_files("Open two files to compare (left first)", self._folder())
+        if len(paths) == 1:  # the second file may live in another folder: ask for it
+            second = self.dialogs.open_file("Open the right source", os.path.dirname(paths[0]))
+            paths = paths + [second] if second else []
         if len(paths) == 2:
             self.open_pair(*paths)
         elif paths:
-            self.report_error("Open pair", f"Choose exactly two files (you chose {len(paths)}).")
+            self.report_error("Open pair", f"Choose two files, the left one first (you chose {len(paths)}).")
 
     def _folder(self) -> str:
         for doc in self.docs.values():

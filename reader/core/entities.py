@@ -1,6 +1,6 @@
 """Named entities of both sides, grouped into one list with presence both / left / right.
 
-spaCy finds the mentions (sentence by sentence, boilerplate skipped, identical sentences recognised once); names
+spaCy finds the mentions (paragraph by paragraph, boilerplate skipped, identical text recognised once); names
 are grouped by :mod:`reader.core.entity_names`, figures by the value :func:`reader.core.figures.parse_figure` reads.
 """
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _keep(text: str, label: str) -> bool:
 
 def recognise(left: Analysis, right: Analysis, nlp, progress: Optional[ProgressFn] = None,
               should_stop: Optional[StopFn] = None) -> dict[Side, list[Mention]]:
-    """Raw mentions per side (labels as spaCy gave them, figures valued). Each distinct sentence runs once."""
+    """Raw mentions per side (labels as spaCy gave them, figures valued). Identical text runs through spaCy once."""
     sides = {Side.LEFT: left, Side.RIGHT: right}
     where: dict[str, list[tuple[Side, int]]] = defaultdict(list)
     for side, analysis in sides.items():
@@ -113,12 +113,15 @@ def recognise(left: Analysis, right: Analysis, nlp, progress: Optional[ProgressF
     texts = sorted(where, key=len)  # similar lengths batch together: measurably faster
     mentions: dict[Side, list[Mention]] = {Side.LEFT: [], Side.RIGHT: []}
     marks = {side: _Marks(a) for side, a in sides.items()}
-    step = max(1, len(texts) // 50)
+    total = max(1, sum(map(len, texts)))
+    done = reported = 0
     for index, found in enumerate(nlp.entities(texts)):
         if should_stop is not None and should_stop():
             raise Cancelled()
-        if progress is not None and index % step == 0:
-            progress(index / max(1, len(texts)), "Finding people, places and figures")
+        done += len(texts[index])
+        if progress is not None and done - reported >= total / 50:
+            progress(0.95 * done / total, "Finding people, places and figures")
+            reported = done
         for side, base in where[texts[index]]:
             doc_text = sides[side].document.text
             for start, end, label in found:

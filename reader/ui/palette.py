@@ -37,7 +37,8 @@ class Theme:
     diff_line: str  # underline of word differences inside linked passages
     discrepancy: str  # text + wavy underline of conflicting figures
     detail_line: str  # dotted underline of details only this source gives
-    selected: str  # selected passage outline/shade
+    selected: str  # selected passage outline/shade, text selection
+    selected_text: str  # text on the text-selection colour
     flash: str  # brief flash after a jump
     entity: str  # entity mentions
     find: str  # find matches
@@ -81,6 +82,7 @@ LIGHT = Theme(
     discrepancy="#a3367a",
     detail_line="#c76b00",
     selected="#0072b2",
+    selected_text="#ffffff",
     flash="#ffd24d",
     entity="#c9b5e8",
     find="#f6e27a",
@@ -108,6 +110,7 @@ DARK = Theme(
     discrepancy="#f08cc8",
     detail_line="#f0a030",
     selected="#56b4e9",
+    selected_text="#10141a",
     flash="#8a6d00",
     entity="#4f3c73",
     find="#6b5d10",
@@ -149,6 +152,8 @@ LEGEND_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("paraphrase", "Paraphrase", "linked passage, reworded"),
     ("unique", "Only here", "passage only this source reports (orange bar in the margin)"),
     ("diff", "Changed words", "words that differ inside a near match (underlined)"),
+    ("detail", "Detail only here", "a word, name or figure in a linked passage the other source never mentions "
+     "(dotted orange underline)"),
     ("discrepancy", "Discrepancy", "a figure or name the other source gives differently (bold, wavy underline)"),
     ("dim", "Boilerplate", "captions, credits, links and appeals (grey, not compared)"),
 )
@@ -181,9 +186,10 @@ class _Swatch(QWidget):
         p.setFont(font)
         p.setPen(QColor(colour))
         p.drawText(r, Qt.AlignCenter, "Aa")
-        if self.key in ("diff", "discrepancy"):
-            pen = QPen(QColor(t.diff_line if self.key == "diff" else t.discrepancy), 1.2)
-            if self.key == "discrepancy":
+        if self.key in ("diff", "discrepancy", "detail"):
+            colour = {"diff": t.diff_line, "discrepancy": t.discrepancy, "detail": t.detail_line}[self.key]
+            pen = QPen(QColor(colour), 1.2)
+            if self.key != "diff":
                 pen.setStyle(Qt.DotLine)
             p.setPen(pen)
             p.drawLine(6, self.height() - 2, self.width() - 6, self.height() - 2)

@@ -99,6 +99,7 @@ class PaneText(QTextEdit):
         self.point_size = DEFAULT_POINT_SIZE
         self.tooltip_provider = None  # callable(offset) -> str
         self.formatted = False  # comparison char formats applied (a reset is needed before new ones)
+        self.wants_geometry = False  # the view shows a comparison and needs layoutChanged
         self._marks: list[MarginMark] = []
         self._mark_tops: list[float] = []
         self._mark_span = 0.0
@@ -114,7 +115,7 @@ class PaneText(QTextEdit):
         self._press: QPoint | None = None
         self._flash = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=900)
         self._flash.valueChanged.connect(self._flash_step)
-        self._layout_timer = QTimer(self, singleShot=True, interval=40)
+        self._layout_timer = QTimer(self, singleShot=True, interval=120)
         self._layout_timer.timeout.connect(self._maybe_layout_changed)
         self._geometry_key: tuple = ()
         self.setReadOnly(True)
@@ -150,6 +151,8 @@ class PaneText(QTextEdit):
         self._geometry_key = self.geometry_key()
 
     def _maybe_layout_changed(self) -> None:
+        if not self.wants_geometry:  # no comparison shown: let Qt finish the layout lazily
+            return
         if self.geometry_key() != self._geometry_key:
             self.layoutChanged.emit()
 
@@ -207,7 +210,7 @@ class PaneText(QTextEdit):
         pal.setColor(QPalette.Base, QColor(self.theme.base))
         pal.setColor(QPalette.Text, QColor(self.theme.text))
         pal.setColor(QPalette.Highlight, QColor(self.theme.selected))
-        pal.setColor(QPalette.HighlightedText, QColor("#ffffff"))
+        pal.setColor(QPalette.HighlightedText, QColor(self.theme.selected_text))
         self.setPalette(pal)
         self.viewport().setPalette(pal)
         self.viewport().update()
@@ -296,7 +299,7 @@ class PaneText(QTextEdit):
         return Region(top, bottom, start, end, kind)
 
     def spans_y(self, spans: list[tuple[int, int]]) -> list[tuple[float, float]]:
-        """Document y-ranges of many char spans sorted by start, in one walk over the blocks (no searches).
+        """Document y-ranges of many char spans (sorted by start: one walk over the blocks, no searches).
 
         Forces the full layout once, then reads each block's layout position directly."""
         qdoc = self.document()
@@ -309,6 +312,10 @@ class PaneText(QTextEdit):
         for start, end in spans:
             pair = []
             for pos in (to_qt(start), to_qt(max(start, end - 1))):
+                if pos < base:  # spans out of order: search instead of walking
+                    block = qdoc.findBlock(pos)
+                    base, end_pos = block.position(), block.position() + block.length()
+                    layout, top = block.layout(), block.layout().position().y()
                 while pos >= end_pos and block.next().isValid():
                     block = block.next()
                     base, end_pos = block.position(), block.position() + block.length()
@@ -445,12 +452,12 @@ class PaneText(QTextEdit):
             painter.drawRoundedRect(QRectF(x, top + 2, 4, bottom - top - 4), 2, 2)
         elif mark.kind == "selected":
             painter.setBrush(QColor(t.selected))
-            painter.drawRoundedRect(QRectF(x + 6, top + 2, 3, bottom - top - 4), 1.5, 1.5)
+            painter.drawRoundedRect(QRectF(x + 6.5, top + 2, 3, bottom - top - 4), 1.5, 1.5)
         elif mark.kind == "discrepancy":
             mid = (top + bottom) / 2
             painter.setBrush(QColor(t.discrepancy))
-            painter.drawPolygon([QPointF(x + 2, mid - 4.5), QPointF(x + 6.5, mid), QPointF(x + 2, mid + 4.5),
-                                 QPointF(x - 2.5, mid)])
+            painter.drawPolygon([QPointF(x - 5, mid - 4.5), QPointF(x - 0.5, mid), QPointF(x - 5, mid + 4.5),
+                                 QPointF(x - 9.5, mid)])
 
     # ------------------------------------------------------------------ transient highlights
     def set_layer(self, name: str, spans: list[tuple[int, int]], fmt: QTextCharFormat) -> None:

@@ -123,6 +123,7 @@ class ComparisonView(QWidget):
             self.panes[side].set_document(document)
             self.headers[side].set_document(document)
         self._reset_state()
+        self._rebuild_geometry()  # no comparison: drops bands and marks of the previous one
 
     def set_comparison(self, comparison: Comparison) -> None:
         """Apply highlights, connectors, margin marks and overview marks of a comparison."""
@@ -171,6 +172,8 @@ class ComparisonView(QWidget):
     def _rebuild_geometry(self) -> None:
         """Document y-ranges of segments -> bands, margin marks, overview marks. Runs on layout changes only."""
         comparison = self.comparison
+        for pane in self.panes.values():
+            pane.wants_geometry = comparison is not None
         if comparison is None:
             for side in Side:
                 self._seg_y[side] = []
@@ -386,8 +389,10 @@ class ComparisonView(QWidget):
         unlink.setEnabled(link_index is not None)
         unlink.triggered.connect(lambda: self.unlinkRequested.emit(link_index))
         other_ids = self._selection[side.other]
+        other_free = bool(other_ids) and not any(i in self._index[side.other].seg_link for i in other_ids)
         link = menu.addAction("Link with the passage selected on the other side")
-        link.setEnabled(seg_id is not None and bool(other_ids) and link_index is None)
+        link.setEnabled(seg_id is not None and link_index is None and other_free)
+        link.setToolTip("Click an unlinked passage in the other pane first, then use this on a passage here")
         if seg_id is not None:
             here = self._selection[side] if seg_id in self._selection[side] else (seg_id,)
             pair = (here, other_ids) if side is Side.LEFT else (other_ids, here)
@@ -396,7 +401,9 @@ class ComparisonView(QWidget):
 
     def _show_menu(self, side: Side, global_pos, offset: int) -> None:
         self._active = side
-        self.build_context_menu(side, offset).exec(global_pos)
+        menu = self.build_context_menu(side, offset)
+        menu.exec(global_pos)
+        menu.deleteLater()
 
     def _copy(self, side: Side, seg_id: int | None) -> None:
         pane = self.panes[side]

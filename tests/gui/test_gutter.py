@@ -76,3 +76,24 @@ def test_manual_link_band_is_marked(qtbot):
     view.set_comparison(relink(comp, comp.links + (manual,)))
     assert any(b.manual for b in view.gutter.bands())
     assert view.panes[Side.LEFT].region_kind_at(comp.left.segments[comp.unique_left[0]].start) != "unique"
+
+
+def test_hover_tooltips_give_kind_and_score(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    view = make_view(qtbot, "fire")
+    comp = comparison("fire")
+    band = view.gutter.bands()[1]
+    link = comp.links[band.index]
+    mid_y = int(((band.left_top + band.left_bottom) / 2 + (band.right_top + band.right_bottom) / 2) / 2
+                - view.panes[Side.LEFT].scroll_offset())
+    pos = QPoint(view.gutter.width() // 2, mid_y)
+    QApplication.sendEvent(view.gutter, QHelpEvent(QEvent.ToolTip, pos, view.gutter.mapToGlobal(pos)))
+    assert f"{link.score:.0%}" in QToolTip.text() and link.kind.value in QToolTip.text().lower()
+    seg = comp.left.segments[link.left[0]]
+    tip = view._tooltip(Side.LEFT, seg.start + 1)
+    assert link.kind.value in tip and f"{link.score:.0%}" in tip
+    unique = comp.left.segments[comp.unique_left[0]]
+    assert "Only in" in view._tooltip(Side.LEFT, unique.start + 1)

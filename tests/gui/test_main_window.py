@@ -127,9 +127,15 @@ def test_open_dialogs_open_one_side_or_a_pair(make_app, pair, seed_paths):
     app.dialogs.answers = [[str(pair[0]), str(pair[1])]]
     app.window.actions["open_pair"].trigger()
     assert app.docs["right"].path == str(pair[1])
+    app.dialogs.answers = [[str(seed_paths[1])], str(pair[0])]  # one file chosen: the second is asked for
+    app.window.actions["open_pair"].trigger()
+    assert (app.docs["left"].path, app.docs["right"].path) == (str(seed_paths[1]), str(pair[0]))
     app.dialogs.answers = [str(seed_paths[0])]
+    app.window.actions["open_left"].trigger()
+    assert (app.docs["left"].path, app.docs["right"].path) == (str(seed_paths[0]), str(pair[0]))
+    app.dialogs.answers = [str(pair[1])]
     app.window.actions["open_right"].trigger()
-    assert app.docs["right"].path == str(seed_paths[0]) and app.docs["left"].path == str(pair[0])
+    assert (app.docs["left"].path, app.docs["right"].path) == (str(seed_paths[0]), str(pair[1]))
 
 
 def test_swap_sides(make_app, pair):

@@ -24,6 +24,7 @@ def test_text_is_readable_on_every_shade(theme):
         assert contrast(theme.text, shade) >= 7.0  # WCAG AAA for body text
     assert contrast(theme.discrepancy, theme.base) >= 4.5
     assert 2.5 <= contrast(theme.dim_text, theme.base) < contrast(theme.text, theme.base)
+    assert contrast(theme.selected_text, theme.selected) >= 4.5  # selected text stays legible
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK])

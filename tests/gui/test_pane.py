@@ -60,6 +60,7 @@ def test_span_geometry(qtbot):
     spans = [(i, i + 20) for i in range(0, len(text) - 20, 400)]
     ys = pane.spans_y(spans)
     assert ys == [pane.span_y(*s) for s in spans]  # the one-walk version agrees with the searching one
+    assert pane.spans_y(spans[::-1]) == ys[::-1]  # out of order still right
     assert all(a[0] <= b[0] for a, b in zip(ys, ys[1:]))
     start = text.index("Esper declined")
     rects = pane.span_rects(start, start + 200)

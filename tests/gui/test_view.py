@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCursor
 
 from reader.core.model import Side
@@ -249,6 +249,10 @@ def test_context_menu_unlink_link_copy(qtbot):
     with qtbot.waitSignal(view.linkRequested) as blocker:
         menu["Link with the passage selected on the other side"].trigger()
     assert blocker.args == [(left_id,), (right_id,)]
+    # with a linked passage selected on the other side there is nothing to link with
+    view.select_segment("right", comp.links[0].right[0])
+    menu = actions(view.build_context_menu("left", comp.left.segments[left_id].start + 1))
+    assert not menu["Link with the passage selected on the other side"].isEnabled()
 
 
 def test_file_drop_on_pane(qtbot, tmp_path):
@@ -272,3 +276,20 @@ def test_jump_to_scrolls_and_flashes(qtbot):
     assert visible(view, Side.RIGHT, start, start + 9)
     assert view.panes[Side.RIGHT]._flash_regions
     assert view.panes[Side.LEFT].verticalScrollBar().value() == 0  # only the named pane moves
+
+
+def test_select_segment_from_outside_scrolls_both_panes(qtbot):
+    view = make_view(qtbot, size=(1300, 420))
+    comp = comparison()
+    link = comp.links[-1]
+    with qtbot.waitSignal(view.statusMessage) as blocker:
+        view.select_segment("right", link.right[0])  # e.g. from the sidebar's fact list
+    assert "score" in blocker.args[0]
+    for side, ids in ((Side.LEFT, link.left), (Side.RIGHT, link.right)):
+        seg = comp.side(side).segments[ids[0]]
+        assert visible(view, side, seg.start, seg.end)
+        assert view.panes[side].selected_regions()
+    view.set_documents(*documents("fire"))
+    assert view.selection("left") == () and not view.panes[Side.LEFT].selected_regions()
+    assert view.gutter.bands() == [] and view.overviews[Side.RIGHT].marks() == []
+    assert view.panes[Side.LEFT].regions() == [] and view.next_difference() is None

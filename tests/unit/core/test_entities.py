@@ -123,3 +123,39 @@ def test_progress_and_cancel(engine):
     assert seen and all(0.0 <= f <= 1.0 for f in seen) and seen[-1] == 1.0
     with pytest.raises(Cancelled):
         extract_entities(left, right, engine, should_stop=lambda: True)
+
+
+def _grouped(left_names, right_names=()):
+    """Group hand-written name mentions (text, label) the way recognised ones are grouped."""
+    from reader.core.entities import group_mentions
+    from reader.core.model import Mention, Side
+
+    def mentions(names):
+        out, pos = [], 0
+        for text, label in names:
+            out.append(Mention(pos, pos + len(text), text, label))
+            pos += len(text) + 1
+        return out
+
+    return group_mentions({Side.LEFT: mentions(left_names), Side.RIGHT: mentions(right_names)})
+
+
+def test_spelling_variants_titles_and_aliases_group_but_similar_places_do_not():
+    entities = _grouped(
+        [("Gen. Hossein Salami", "PERSON"), ("Iran", "GPE"), ("the United States", "GPE"), ("Abraham", "PERSON")],
+        [("General Hossein Salami", "PERSON"), ("Iraq", "GPE"), ("U.S.", "GPE"), ("Abram", "PERSON")],
+    )
+    by_name = {e.name: e for e in entities}
+    assert by_name["Hossein Salami"].presence is Presence.BOTH
+    assert by_name["United States"].presence is Presence.BOTH
+    assert by_name["Iran"].presence is Presence.LEFT and by_name["Iraq"].presence is Presence.RIGHT
+    assert by_name["Abraham"] is not by_name["Abram"]
+
+
+def test_a_surname_tagged_inconsistently_joins_its_only_full_name():
+    entities = _grouped([("Qasem Soleimani", "PERSON"), ("Soleimani", "GPE"), ("Soleimani", "NORP")],
+                        [("Qassem Soleimani", "PERSON"), ("Soleimani", "PERSON")])
+    people = [e for e in entities if e.group is Group.PEOPLE]
+    assert len(people) == 1 and len(entities) == 1
+    assert len(people[0].left) == 3 and len(people[0].right) == 2
+    assert {m.label for m in people[0].left} == {"PERSON"}

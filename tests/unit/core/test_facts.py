@@ -71,6 +71,13 @@ def test_counted_things_that_differ_and_unique_details(engine):
         assert u.kind != "word" or u.text.lower() not in right.document.text.lower()
 
 
+def test_a_different_person_in_the_same_role_is_a_name_discrepancy(engine):
+    _, _, links, _, facts = _pair("spokesman", engine)
+    assert len(links) == 1
+    assert [(d.kind, d.left_text, d.right_text) for d in facts.discrepancies] == [
+        ("name", "Jonathan Hoffman", "John Kirby")]
+
+
 def test_unique_passages_are_the_unlinked_sentences(seed):
     left, right, links, _, facts = seed
     for analysis, linked, unique in ((left, {i for k in links for i in k.left}, facts.unique_left),
