@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -28,6 +28,7 @@ from reader.ui.watcher import FileWatcher
 SIDES = ("left", "right")
 SCREENSHOT_SIZE = (1400, 860)
 UI_SWITCH_INTERVAL_S = 0.001
+PAINT_WAIT_MS = 1000
 
 
 def make_view():
@@ -83,6 +84,10 @@ class ReaderApp(QObject):
         self.edits: list = []  # reader.core.compare.Edit, replayed on every comparison of this pair
         self.errors: list[str] = []  # every error message shown (tests read it)
         self._nlp = None  # NlpEngine, only ever touched on the NLP thread
+        self._compare_handle = None  # the analysis of the documents shown now
+        self._painted = False  # the window has painted once: analysis may start
+        self._start_pending = False
+        self.window.installEventFilter(self)
         self._connect()
         self._restore()
 
@@ -155,6 +160,9 @@ class ReaderApp(QObject):
     def shutdown(self) -> None:
         self.save_window_state()
         self.runner.shutdown(5000)
+        close = getattr(self._nlp, "close", None)
+        if close is not None:
+            close()  # worker processes, if the engine started any
 
     # ------------------------------------------------------------------ opening files
     def _try_load(self, path: str) -> Optional[Document]:
@@ -249,6 +257,7 @@ class ReaderApp(QObject):
     def set_documents(self, left: Optional[Document], right: Optional[Document]) -> None:
         """Show the texts at once and start the analysis right after the window has painted."""
         self.runner.cancel("compare")
+        self._compare_handle = None
         self.docs = {"left": left, "right": right}
         self.comparison = None
         placeholder = _empty_document()
@@ -262,7 +271,27 @@ class ReaderApp(QObject):
             self._refresh_recent()
         self.documentsChanged.emit()
         if left and right:
+            self._schedule_comparison()
+
+    def _schedule_comparison(self) -> None:
+        """Start the analysis right after the window's first paint (at once if it already painted or is hidden)."""
+        if self.window.isVisible() and not self._painted:
+            self._start_pending = True
+            QTimer.singleShot(PAINT_WAIT_MS, self._start_if_pending)  # in case no paint event ever comes
+        else:
             QTimer.singleShot(0, self.start_comparison)
+
+    def _start_if_pending(self) -> None:
+        if self._start_pending:
+            self._start_pending = False
+            self.start_comparison()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.window and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            if self._start_pending:
+                QTimer.singleShot(0, self._start_if_pending)
+        return False
 
     def _refresh_recent(self) -> None:
         self.window.set_recent_pairs(self.settings.recent_pairs(), self.open_pair, self._clear_recent)
@@ -307,7 +336,9 @@ class ReaderApp(QObject):
         handle = self.runner.run(
             "compare", work, pool=NLP_POOL, on_progress=self.window.set_progress, freeze_gc=True,
             on_finished=lambda result: self._on_compared(result, left, right),
-            on_failed=self._on_compare_failed, on_cancelled=lambda: self._on_compare_cancelled(handle))
+            on_failed=lambda message: self._on_compare_failed(handle, message),
+            on_cancelled=lambda: self._on_compare_cancelled(handle))
+        self._compare_handle = handle
 
     def _on_compared(self, comparison: Comparison, left: Document, right: Document) -> None:
         if left is not self.docs["left"] or right is not self.docs["right"]:
@@ -325,14 +356,16 @@ class ReaderApp(QObject):
         self.sidebar.set_comparison(comparison)
         self.comparisonReady.emit(comparison)
 
-    def _on_compare_failed(self, message: str) -> None:
+    def _on_compare_failed(self, handle, message: str) -> None:
+        if handle is not self._compare_handle:
+            return
         self.window.set_busy(False)
         self.sidebar.clear("The analysis failed.")
         self.report_error("Analysis failed", f"The comparison could not be completed.\n\n{message}")
         self.comparisonFailed.emit(message)
 
     def _on_compare_cancelled(self, handle) -> None:
-        if self.runner.handle("compare") in (None, handle):
+        if handle is self._compare_handle:  # not one replaced by newer documents
             self.window.set_busy(False)
             if self.comparison is None:
                 self.window.show_message("Analysis cancelled")
@@ -515,13 +548,13 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
         from reader.paths import seed_pair
 
         left, right = (str(p) for p in seed_pair())
-    opened = reader.open_pair(left, right)
-    if not opened:
-        reader.set_documents(None, None)  # empty panes that say how to open a file
     if screenshot:
         reader.window.resize(*SCREENSHOT_SIZE)  # the same picture whatever the saved window size
         reader.window.restore_splitter([SCREENSHOT_SIZE[0] - 380, 380])
-    reader.window.show()
+    reader.window.show()  # nothing paints before the event loop runs: the texts are there for the first paint
+    opened = reader.open_pair(left, right)
+    if not opened:
+        reader.set_documents(None, None)  # empty panes that say how to open a file
     if screenshot:
         return _screenshot(app, reader, screenshot, opened)
     return app.exec()

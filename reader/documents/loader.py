@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.model import Document
 from reader.documents import sniff
-from reader.documents.blocks import Extracted, assemble
+from reader.documents.blocks import Extracted, assemble, clean_line
 from reader.documents.decode import DecodeFailure, decode_bytes
 from reader.documents.errors import DocumentError, PathLike
 
@@ -22,7 +22,7 @@ def load_document(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     fmt = detect_format(data, Path(name).suffix.lower(), name)
     extracted = _extract(fmt, data, name)
     blocks = extracted.blocks
-    if not any(block.text.strip() for block in blocks):
+    if not any(clean_line(block.text) for block in blocks):
         raise DocumentError(name, NO_TEXT)
     import hashlib
 
@@ -36,7 +36,7 @@ def load_document(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
 
 def document_from_text(text: str, *, title: str = "", source: str = "clipboard") -> Document:
     """An article from text already in memory (pasted); a whole HTML page is reduced to its article."""
-    if not text or not text.strip():
+    if not text or not clean_line(text):
         raise DocumentError(source, "the text is empty")
     if sniff.looks_like_html(text[:4096].encode("utf-8", "replace")):
         from reader.documents.html import NoArticle, html_blocks
@@ -49,7 +49,7 @@ def document_from_text(text: str, *, title: str = "", source: str = "clipboard")
         from reader.documents.text import text_blocks
 
         blocks, found_title = text_blocks(text)
-    if not blocks:
+    if not any(clean_line(block.text) for block in blocks):
         raise DocumentError(source, NO_TEXT)
     return assemble(blocks, path=None, title=title or found_title or _first_words(blocks[0].text), fmt=source)
 

@@ -52,11 +52,39 @@ def _read(pypdf, PdfReadError, data: bytes) -> Extracted:  # noqa: N803 - the cl
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, AssertionError, ZeroDivisionError) as exc:
         raise PdfProblem(f"the PDF is damaged and cannot be read ({_short(exc)})") from exc
-    text = "\n".join(pages)
+    text = "\n".join(drop_running_lines(pages))
     if not text.strip():
         raise PdfProblem("the PDF has no text layer (scanned pages?): no article text found after extraction")
     blocks, first_line_title = text_blocks(text, pdf=True)
     return Extracted(blocks, meta_title or first_line_title, "")
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Pages without their running heads and feet: a line among the first or last two of at least half the
+    pages (and of two or more), page numbers aside, is the publication's masthead, not the article."""
+    if len(pages) < 2:
+        return pages
+    edges = [_edge_keys(page) for page in pages]
+    counts: dict[str, int] = {}
+    for keys in edges:
+        for key in set(keys.values()):
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, count in counts.items() if count >= need and re.search(r"[^\W\d_]", key)}
+    if not repeated:
+        return pages
+    out = []
+    for page, keys in zip(pages, edges):
+        lines = page.split("\n")
+        out.append("\n".join(line for k, line in enumerate(lines) if keys.get(k) not in repeated))
+    return out
+
+
+def _edge_keys(page: str) -> dict[int, str]:
+    """Line index -> comparable form (spaces collapsed, digits as #) of the first and last two non-blank lines."""
+    filled = [k for k, line in enumerate(page.split("\n")) if line.strip()]
+    lines = page.split("\n")
+    return {k: re.sub(r"\d+", "#", " ".join(lines[k].split())).casefold() for k in filled[:2] + filled[-2:]}
 
 
 def _unlock(reader) -> None:

@@ -69,6 +69,8 @@ def _breaks(prev: str, nxt: str, width: int, tight: bool) -> bool:
     """
     if _LIST_ITEM.match(nxt) or len(prev) > width * 1.25 or len(nxt.strip()) > width * 1.25:
         return True
+    if nxt.lstrip()[:1].islower():  # "...hypothermia;" / "nobody was": the sentence goes on
+        return False
     starts_upper = bool(_TITLE_START.match(nxt.lstrip()))
     if tight and starts_upper and ends_sentence(prev):
         return True

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.align import align, make_link
 from reader.core.entities import extract_entities
@@ -14,7 +16,7 @@ from reader.core.figures import parse_figure
 from reader.core.model import Options, Presence, SegmentKind, Side
 from reader.core.nlp import NlpEngine
 from reader.core.segment import segment
-from reader.documents import load_document
+from reader.documents import document_from_text, load_document
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "facts"
 
@@ -124,3 +126,28 @@ def test_facts_do_not_need_spacy():
     code = "import sys, reader.core.facts; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_WORDS = ["Iran", "fired", "13", "missiles", "at", "1.30", "a.m.", "on", "Tuesday", "U.S.", "Gen.", "Salami", "said",
+          "more", "than", "5,000", "troops", "’s", "the", "United", "States", ".", ",", "\n\n", "“", "”", "$2.5",
+          "million", "10%", "Qassem", "Soleimani"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), st.lists(st.sampled_from(_WORDS), min_size=1,
+                                                                          max_size=40))
+def test_any_pair_of_texts_gives_consistent_facts(engine, left_words, right_words):
+    left_text, right_text = " ".join(left_words), " ".join(right_words)
+    if not left_text.strip() or not right_text.strip():
+        return
+    left, right = segment(document_from_text(left_text)), segment(document_from_text(right_text))
+    links = align(left, right, Options())
+    entities = extract_entities(left, right, engine)
+    facts = build_facts(left, right, links, entities)
+    for d in facts.discrepancies:
+        assert left.document.text[d.left[0]:d.left[1]] == d.left_text
+        assert right.document.text[d.right[0]:d.right[1]] == d.right_text
+    for u in facts.unique_details:
+        analysis = left if u.side is Side.LEFT else right
+        assert analysis.document.text[u.start:u.end] == u.text
+    assert 0.0 <= facts.summary_left.matched_share <= 1.0

@@ -96,3 +96,15 @@ def test_parse_number_compounds():
     assert parse_number("half a dozen") == 6
     assert parse_number("1.5m") == 1_500_000
     assert parse_number("Tuesday") is None
+
+
+@given(st.text(max_size=40), st.sampled_from(["CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "X"]))
+def test_any_text_reads_or_returns_none(text, label):
+    value = parse_figure(text, label)
+    assert value is None or (value.kind and value.canonical)
+
+
+@given(st.from_regex(r"(about |at least |more than |up to )?[0-9]{1,3}(,[0-9]{3}){0,3}( (million|billion))?"
+                     r"( (percent|dollars|km|people))?", fullmatch=True))
+def test_figure_like_text_always_reads(text):
+    assert parse_figure(text, "CARDINAL") is not None or text.endswith(" people")

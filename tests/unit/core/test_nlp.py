@@ -64,3 +64,14 @@ def test_missing_model_names_the_package_to_install():
         list(engine.entities(["Iran"]))
     message = str(info.value)
     assert "pip install" in message and "en-core-web-sm" in message
+
+
+def test_worker_processes_find_the_same_entities(seed_paths):
+    texts = [line for path in seed_paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    local = list(NlpEngine().entities(texts))
+    engine = NlpEngine(processes=2, parallel_min_chars=0, batch_size=8)
+    try:
+        engine.warm_up()
+        assert list(engine.entities(texts)) == local
+    finally:
+        engine.close()

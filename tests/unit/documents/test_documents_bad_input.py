@@ -119,3 +119,12 @@ def test_error_survives_pickling():
     err = DocumentError("a.txt", "file not found")
     again = pickle.loads(pickle.dumps(err))
     assert (again.path, again.reason, str(again)) == ("a.txt", "file not found", "a.txt: file not found")
+
+
+def test_only_invisible_characters_is_no_article(tmp_path):
+    """Zero-width spaces and soft hyphens are not text: a clear error, not an empty article."""
+    path = tmp_path / "invisible.txt"
+    path.write_text("\u200b\u200b\n\u00ad\ufeff\n", encoding="utf-8")
+    assert "no article text found" in error_for(path).reason
+    with pytest.raises(DocumentError, match="clipboard"):
+        document_from_text("\u200b\ufeff")
