@@ -68,7 +68,6 @@ def run_pair(left: str, right: str, timeout_s: float) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PARALLEL_READER_CONFIG_DIR", tempfile.mkdtemp(prefix="pr-bench-"))
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from reader.app import ReaderApp, create_qapplication
     from reader.core.model import Side

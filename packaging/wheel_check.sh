@@ -39,6 +39,11 @@ from pathlib import Path
 import reader, reader.paths as paths
 root = Path(sys.argv[1]).resolve()
 left, right = paths.seed_pair()
+if not left.is_file() and (Path(reader.__file__).parent / "seeds" / left.name).is_file():
+    sys.exit(f"reader.paths.seed_pair() gives {left}, but the wheel installed the seeds in "
+             f"{Path(reader.__file__).parent / 'seeds'}: reader/paths.py must read the folder of the namespace "
+             "package reader.seeds from its __path__ (importlib.resources.files() returns a MultiplexedPath "
+             "for it on Python 3.11, whose str() is not a path)")
 icons = sorted((paths.resources_dir() / "icons" / "png").glob("*.png"))
 for p in (Path(reader.__file__), left, right, *icons):
     assert root not in p.resolve().parents, f"{p} is in the checkout"

@@ -11,6 +11,7 @@ from reader.core.model import Cancelled, StopFn
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
 MW = 0.5  # each extra merged sentence adds half a link's gain
+MERGE_CUT = 0.1  # each extra merged sentence raises the overlap a merge needs by this share of the cut
 SimFn = Callable[[tuple[int, ...], tuple[int, ...]], float]
 
 
@@ -58,6 +59,11 @@ def _run(idx: list[int], end: int, k: int) -> Optional[tuple[int, ...]]:
     return ids if ids[-1] - ids[0] == k - 1 else None
 
 
+def _merge_cut(cut: float, k: int) -> float:
+    """The overlap a group merging k sentences against one must exceed: more text shares words by chance."""
+    return cut * (1 + MERGE_CUT * (k - 1))
+
+
 def _links_into(a, b, lidx, ridx, best, sim, is_cand, admit, cut, pos, max_merge, val, how):
     """Try groups ending at positions a-1 (left) and b-1 (right)."""
     n, m = len(lidx), len(ridx)
@@ -67,7 +73,7 @@ def _links_into(a, b, lidx, ridx, best, sim, is_cand, admit, cut, pos, max_merge
         if li is None or not any(is_cand(x, j) for x in li):
             break
         s = sim(li, (j,))
-        if (k > 1 and s <= max(sim((x,), (j,)) for x in li)) or s <= cut or not admit(li, (j,), s):
+        if (k > 1 and s <= max(sim((x,), (j,)) for x in li)) or s <= _merge_cut(cut, k) or not admit(li, (j,), s):
             continue
         g = best[a - k][b - 1] + (1 + MW * (k - 1)) * (s - cut - pos * abs((a - k / 2) / n - (b - 0.5) / m))
         if g > val:
@@ -77,7 +83,7 @@ def _links_into(a, b, lidx, ridx, best, sim, is_cand, admit, cut, pos, max_merge
         if ri is None or not any(is_cand(i, y) for y in ri):
             break
         s = sim((i,), ri)
-        if s <= max(sim((i,), (y,)) for y in ri) or s <= cut or not admit((i,), ri, s):
+        if s <= max(sim((i,), (y,)) for y in ri) or s <= _merge_cut(cut, k) or not admit((i,), ri, s):
             continue
         g = best[a - 1][b - k] + (1 + MW * (k - 1)) * (s - cut - pos * abs((a - 0.5) / n - (b - k / 2) / m))
         if g > val:

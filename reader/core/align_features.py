@@ -36,6 +36,9 @@ _IRREGULAR = dict(
     oxen:ox wolves:wolf calves:calf leaves:leaf lives:life knives:knife wives:wife halves:half selves:self
     better:good best:good worse:bad worst:bad""".split()
 )
+# Stems of attribution words ("reported", "told", "according to", "added"): news attributes nearly every
+# sentence, so sharing them is no evidence of the same content ("said"/"says" are stopwords already).
+ATTRIBUTION = frozenset({"report", "tell", "accord", "add"})
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
 STEM_LEN = 6
 LONG = 6  # between sentences this long, one shared word ("Iran") is no evidence of the same content
@@ -60,13 +63,15 @@ def stem(word: str) -> str:
 
 
 def content_terms(tokens: Iterable[Token]) -> tuple[str, ...]:
-    """Stems of the content words (stopwords dropped; numbers kept whole)."""
+    """Stems of the content words (stopwords and attribution words dropped; numbers kept whole)."""
     out = []
     for t in tokens:
         if t.kind == "number":
             out.append(t.norm)
         elif t.norm not in STOPWORDS and len(t.norm) > 1:
-            out.append(stem(t.norm))
+            term = stem(t.norm)
+            if term not in ATTRIBUTION:
+                out.append(term)
     return tuple(out)
 
 

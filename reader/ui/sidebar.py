@@ -46,6 +46,15 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def percent(share: float) -> str:
+    """A share as a whole percentage that never rounds a difference away ("99.7%" is ">99%", not "100%")."""
+    if 0.995 <= share < 1.0:
+        return ">99%"
+    if 0.0 < share < 0.005:
+        return "<1%"
+    return f"{share:.0%}"
+
+
 def summary_text(comparison: Comparison) -> str:
     """The headline: how much of each source is matched, what only one reports, how many figures disagree."""
     rows = []
@@ -55,7 +64,7 @@ def summary_text(comparison: Comparison) -> str:
         plural = "s" if summary.unique_passages != 1 else ""
         rows.append(
             f"<tr><td>{marker}&nbsp;</td><td><b>{_escape(excerpt(title, 44))}</b><br>"
-            f"{summary.matched_share:.0%} matched · <b>{summary.unique_passages}</b> passage{plural} only here"
+            f"{percent(summary.matched_share)} matched · <b>{summary.unique_passages}</b> passage{plural} only here"
             "</td></tr>"
         )
     count = len(comparison.discrepancies)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.model import Group, Presence, Side
-from reader.ui.sidebar import GROUP_TITLES, PRESENCE_LABELS, Sidebar
+from reader.ui.sidebar import GROUP_TITLES, PRESENCE_LABELS, Sidebar, percent
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +37,15 @@ def test_summary_gives_each_sources_matched_share_and_counts(sidebar, comparison
     text = sidebar.summary.text()
     for side in (Side.LEFT, Side.RIGHT):
         summary = comparison.summary(side)
-        assert f"{summary.matched_share:.0%} matched" in text
+        assert f"{percent(summary.matched_share)} matched" in text
         assert f"<b>{summary.unique_passages}</b> passage" in text
     assert f"<b>{len(comparison.discrepancies)}</b> discrepanc" in text
     assert "The World" in text or comparison.left.document.title[:20] in text
+
+
+def test_shares_never_round_to_all_or_nothing():
+    assert (percent(0.997), percent(1.0), percent(0.004), percent(0.0), percent(0.494)) == \
+        (">99%", "100%", "<1%", "0%", "49%")
 
 
 def test_every_entity_is_listed_in_its_group_with_counts_and_a_presence_word(sidebar, comparison):
