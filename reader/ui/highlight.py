@@ -1,4 +1,5 @@
-"""Char formats of one pane: structure (headings, boilerplate) and comparison highlights, applied in one edit block.
+"""Char formats of one pane: structure (headings, boilerplate) and comparison highlights, a window of text per edit
+block (:func:`iter_apply_formats`, so long texts can be formatted a slice at a time).
 
 Formats are real char formats in the QTextDocument (no ExtraSelections, no QSyntaxHighlighter), so painting costs
 nothing extra per frame whatever the document length. :class:`SideIndex` answers "what is at this offset".
@@ -176,12 +177,71 @@ class Formats:
         self.discrepancy.setUnderlineColor(QColor(theme.discrepancy))
 
 
+FORMAT_WINDOW = 16_000  # chars per edit block when formats are applied a slice at a time
+Mark = tuple[int, int, QTextCharFormat]
+
+
 def _merge(cursor: QTextCursor, omap: OffsetMap, start: int, end: int, fmt: QTextCharFormat) -> None:
     if end <= start:
         return
     cursor.setPosition(omap.to_qt(start))
     cursor.setPosition(omap.to_qt(end), QTextCursor.KeepAnchor)
     cursor.mergeCharFormat(fmt)
+
+
+def format_marks(document: Document, formats: Formats, comparison: Comparison | None, side: Side,
+                 structure: bool = True) -> list[Mark]:
+    """Every char format span of one pane, in the order they are merged (later ones refine earlier ones)."""
+    marks: list[Mark] = []
+    if structure:
+        marks += [(p.start, p.end, formats.heading) for p in document.paragraphs if p.heading]
+        marks += [(m.start, m.end, formats.dim) for m in document.marks]
+    if comparison is None:
+        return marks
+    marks += [(s.start, s.end, formats.dim) for s in comparison.side(side).segments
+              if s.kind is SegmentKind.BOILERPLATE]
+    for link in comparison.links:
+        if LinkKind_value(link) in DIFF_KINDS:
+            marks += [(*(wd.left if side is Side.LEFT else wd.right), formats.diff) for wd in link.differences]
+    marks += [(d.start, d.end, formats.detail) for d in comparison.unique_details if d.side is side]
+    marks += [(*disc_span(d, side), formats.discrepancy) for d in comparison.discrepancies]
+    return marks
+
+
+def iter_apply_formats(
+    qdoc: QTextDocument, document: Document, omap: OffsetMap, formats: Formats,
+    comparison: Comparison | None = None, side: Side = Side.LEFT, *, reset: bool = True,
+    window: int = FORMAT_WINDOW, first_at: int = 0,
+):
+    """Apply the formats a window of text at a time (one edit block each), yielding after each window.
+
+    Qt lays out again only what a window changed, so each step costs about the same whatever the document
+    length. The window holding ``first_at`` (the visible text) goes first. ``reset`` first returns the window to
+    plain text and reapplies the structure (needed when formats were applied before); a fresh document skips it.
+    """
+    length = len(document.text)
+    count = max(1, -(-length // window))
+    buckets: list[list[Mark]] = [[] for _ in range(count)]
+    for start, end, fmt in format_marks(document, formats, comparison, side, structure=reset):
+        if end <= start:
+            continue
+        for w in range(min(count - 1, start // window), min(count - 1, (end - 1) // window) + 1):
+            buckets[w].append((max(start, w * window), min(end, (w + 1) * window), fmt))
+    first = min(count - 1, max(0, first_at) // window)
+    for w in [first] + [k for k in range(count) if k != first]:
+        if not buckets[w] and not reset:
+            continue
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+        if reset:
+            cursor.setPosition(omap.to_qt(w * window))
+            end = qdoc.characterCount() - 1 if w == count - 1 else omap.to_qt((w + 1) * window)
+            cursor.setPosition(end, QTextCursor.KeepAnchor)
+            cursor.setCharFormat(QTextCharFormat())
+        for start, end, fmt in buckets[w]:
+            _merge(cursor, omap, start, end, fmt)
+        cursor.endEditBlock()
+        yield
 
 
 def apply_formats(
@@ -193,50 +253,18 @@ def apply_formats(
     Passage shading is not a char format: the pane paints it behind the text, so it costs no relayout. ``reset``
     first returns every char to plain (needed when formats were applied before); a fresh document skips it.
     """
-    cursor = QTextCursor(qdoc)
-    cursor.beginEditBlock()
-    if reset:
-        cursor.select(QTextCursor.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        _structure(cursor, document, omap, formats)
-    if comparison is not None:
-        _comparison(cursor, comparison, side, omap, formats)
-    cursor.endEditBlock()
-
-
-def _structure(cursor: QTextCursor, document: Document, omap: OffsetMap, formats: Formats) -> None:
-    for para in document.paragraphs:
-        if para.heading:
-            _merge(cursor, omap, para.start, para.end, formats.heading)
-    for mark in document.marks:
-        _merge(cursor, omap, mark.start, mark.end, formats.dim)
+    for _ in iter_apply_formats(qdoc, document, omap, formats, comparison, side, reset=reset,
+                                window=max(1, len(document.text) + 1)):
+        pass
 
 
 def apply_structure(qdoc: QTextDocument, document: Document, omap: OffsetMap, formats: Formats) -> None:
     """Headings bold and a step larger, boilerplate marks dimmed (on a freshly filled document)."""
     cursor = QTextCursor(qdoc)
     cursor.beginEditBlock()
-    _structure(cursor, document, omap, formats)
+    for start, end, fmt in format_marks(document, formats, None, Side.LEFT):
+        _merge(cursor, omap, start, end, fmt)
     cursor.endEditBlock()
-
-
-def _comparison(cursor: QTextCursor, comparison: Comparison, side: Side, omap: OffsetMap, formats: Formats) -> None:
-    segs = comparison.side(side).segments
-    for seg in segs:
-        if seg.kind is SegmentKind.BOILERPLATE:
-            _merge(cursor, omap, seg.start, seg.end, formats.dim)
-    for link in comparison.links:
-        if LinkKind_value(link) not in DIFF_KINDS:
-            continue
-        for wd in link.differences:
-            start, end = wd.left if side is Side.LEFT else wd.right
-            _merge(cursor, omap, start, end, formats.diff)
-    for detail in comparison.unique_details:
-        if detail.side is side:
-            _merge(cursor, omap, detail.start, detail.end, formats.detail)
-    for disc in comparison.discrepancies:
-        start, end = disc_span(disc, side)
-        _merge(cursor, omap, start, end, formats.discrepancy)
 
 
 def LinkKind_value(link: Link) -> str:  # noqa: N802 - tiny helper, reads like the enum

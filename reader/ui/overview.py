@@ -1,5 +1,8 @@
 """Overview strip beside a pane (like Meld's map): where the "only here" passages and discrepancies lie, the
-visible region, and click-to-jump. Marks are rendered once into a pixmap; a scroll only moves the region box."""
+visible region, and click-to-jump. Marks are rendered once into a pixmap; a scroll only moves the region box.
+
+A click on a mark asks for that passage (``markClicked``); a click or drag elsewhere asks for that point of the
+document (``jumpRequested``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from reader.ui.palette import LIGHT, Theme
 
 STRIP_WIDTH = 16
+HIT_SLOP = 3.0  # px above and below a mark that still count as a click on it
 
 
 @dataclass(frozen=True)
@@ -18,12 +22,15 @@ class OverviewMark:
     top: float  # fraction 0..1 of the document height
     bottom: float
     kind: str  # "unique" | "discrepancy" | "linked"
+    y_top: float | None = None  # the passage's document y-range in its pane, when known
+    y_bottom: float | None = None
 
 
 class OverviewStrip(QWidget):
     """Thin map of one document; emits the document fraction clicked."""
 
     jumpRequested = Signal(float)  # fraction 0..1 of the document height
+    markClicked = Signal(object)  # OverviewMark under the click
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,9 +109,26 @@ class OverviewStrip(QWidget):
             painter.drawRect(box)
         painter.end()
 
+    def mark_at(self, y: float) -> OverviewMark | None:
+        """The mark drawn at widget y (the strongest kind, then the nearest), if any."""
+        height = float(self.height())
+        rank = {"discrepancy": 0, "unique": 1, "linked": 2}
+        hits = []
+        for mark in self._marks:
+            top = mark.top * height
+            bottom = max(top + 3.0, mark.bottom * height)
+            if top - HIT_SLOP <= y <= bottom + HIT_SLOP:
+                hits.append((rank.get(mark.kind, 3), abs((top + bottom) / 2 - y), mark))
+        return min(hits, key=lambda h: h[:2])[2] if hits else None
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.LeftButton and self.height() > 0:
-            self.jumpRequested.emit(min(1.0, max(0.0, event.position().y() / self.height())))
+            y = event.position().y()
+            mark = self.mark_at(y)
+            if mark is not None:
+                self.markClicked.emit(mark)
+            else:
+                self.jumpRequested.emit(min(1.0, max(0.0, y / self.height())))
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if event.buttons() & Qt.LeftButton and self.height() > 0:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QWidget
 
 from reader.core.model import LinkKind
 
@@ -196,17 +196,83 @@ class _Swatch(QWidget):
         p.end()
 
 
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto further rows when the width runs out (height follows the width)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12, row_spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items = []
+        self._spacing, self._row_spacing = spacing, row_spacing
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        left, top, right, bottom = self.getContentsMargins()
+        width = sum(i.sizeHint().width() for i in self._items) + self._spacing * max(0, len(self._items) - 1)
+        height = max((i.sizeHint().height() for i in self._items), default=0)
+        return QSize(width + left + right, height + top + bottom)
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        left, top, right, bottom = self.getContentsMargins()
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size + QSize(left + right, top + bottom)
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        left, top, right, bottom = self.getContentsMargins()
+        x0, x_max = rect.x() + left, rect.right() - right
+        x, y, row_height = x0, rect.y() + top, 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > x0 and x + hint.width() > x_max + 1:  # wrap
+                x, y, row_height = x0, y + row_height + self._row_spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height + bottom - rect.y()
+
+
 class LegendWidget(QWidget):
-    """One row of swatches explaining every colour and mark of the comparison view."""
+    """Swatches explaining every colour and mark of the comparison view; they wrap onto a second row (or more)
+    when the window is narrow, so the legend never sets the window's minimum width."""
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self)
         self._layout.setContentsMargins(8, 3, 8, 3)
-        self._layout.setSpacing(12)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._swatches: list[_Swatch] = []
         self.set_theme(theme)
+
+    def cells(self) -> list[QWidget]:
+        return [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
 
     def set_theme(self, theme: Theme) -> None:
         if not self._swatches:
@@ -221,7 +287,6 @@ class LegendWidget(QWidget):
                 row.addWidget(QLabel(label, cell))
                 cell.setToolTip(tip)
                 self._layout.addWidget(cell)
-            self._layout.addStretch(1)
         for swatch in self._swatches:
             swatch.theme = theme
             swatch.update()

@@ -7,21 +7,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from reader.core.model import Comparison, Entity, Group, Presence, Side
+from reader.ui.sidebar_model import ROLE, Row, RowRef, Section, SectionModel, SectionTree
 
 GROUP_TITLES = {
     Group.PEOPLE: "People",
@@ -36,7 +26,6 @@ PRESENCE_LABELS = {
     Presence.LEFT: "◀ left only",
     Presence.RIGHT: "▶ right only",
 }
-ROLE = Qt.ItemDataRole.UserRole
 EXCERPT_CHARS = 90
 
 
@@ -76,55 +65,38 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class EntityTree(QTreeWidget):
+class EntityTree(SectionTree):
     """All entities in one list: a section per group; per entity its name (variants below), mentions left and
-    right, and presence as a symbol plus words."""
+    right, and presence as a symbol plus words. Rows are read lazily from a :class:`SectionModel`."""
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.setColumnCount(4)
-        self.setHeaderLabels(["Name", "Left", "Right", "In"])
+        model = SectionModel(("Name", "Left", "Right", "In"),
+                             ("", "Mentions in the left source", "Mentions in the right source",
+                              "◆ both sources · ◀ left only · ▶ right only"), right_aligned=(1, 2))
+        super().__init__(model, parent)
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(False)
-        self.setAlternatingRowColors(True)
-        self.setIndentation(12)
-        self.setWordWrap(False)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-        self.headerItem().setToolTip(1, "Mentions in the left source")
-        self.headerItem().setToolTip(2, "Mentions in the right source")
-        self.headerItem().setToolTip(3, "◆ both sources · ◀ left only · ▶ right only")
-        self.sections: dict[Group, QTreeWidgetItem] = {}
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        count = max(metrics.horizontalAdvance("Right"), metrics.horizontalAdvance("9999")) + 14
+        widths = (count, count, max(metrics.horizontalAdvance(label) for label in PRESENCE_LABELS.values()) + 12)
+        for column, width in zip((1, 2, 3), widths):  # fixed: sizing to contents would read every row
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        self.sections: dict[Group, RowRef] = {}
 
     def fill(self, groups: dict[Group, list[Entity]]) -> None:
-        self.clear()
-        self.sections = {}
-        for group, entities in groups.items():
-            section = QTreeWidgetItem([f"{GROUP_TITLES[group]} ({len(entities)})"])
-            font = QFont(section.font(0))
-            font.setBold(True)
-            section.setFont(0, font)
-            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.addTopLevelItem(section)
-            section.setFirstColumnSpanned(True)
-            self.sections[group] = section
-            for entity in entities:
-                section.addChild(_entity_item(entity))
-            section.setExpanded(bool(entities))
+        super().fill([Section(f"{GROUP_TITLES[group]} ({len(entities)})", [_entity_row(e) for e in entities])
+                      for group, entities in groups.items()])
+        self.sections = {group: self.section_ref(row) for row, group in enumerate(groups)}
 
 
-def _entity_item(entity: Entity) -> QTreeWidgetItem:
+def _entity_row(entity: Entity) -> Row:
     variants = [v for v in entity.variants if v != entity.name]
     name = entity.name + ("\n   also: " + ", ".join(variants) if variants else "")
-    item = QTreeWidgetItem([name, str(len(entity.left)), str(len(entity.right)), PRESENCE_LABELS[entity.presence]])
-    item.setData(0, ROLE, entity)
-    item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setToolTip(0, _entity_tooltip(entity))
-    return item
+    texts = (name, str(len(entity.left)), str(len(entity.right)), PRESENCE_LABELS[entity.presence])
+    return Row(texts, lambda: _entity_tooltip(entity), entity)
 
 
 def _entity_tooltip(entity: Entity) -> str:
@@ -133,6 +105,14 @@ def _entity_tooltip(entity: Entity) -> str:
         lines.append(f"value: {entity.value.bound} {entity.value.canonical}".replace("exact ", ""))
     lines.append("Click to show it; click again to step through its mentions.")
     return "\n".join(lines)
+
+
+class FactTree(SectionTree):
+    """Passages only one source reports, and the discrepancies, one line each (full text as tooltip)."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(SectionModel(("Fact",)), parent)
+        self.setHeaderHidden(True)
 
 
 class Sidebar(QWidget):
@@ -156,13 +136,11 @@ class Sidebar(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.entities = EntityTree()
-        self.entities.itemClicked.connect(self._on_entity_clicked)
-        self.entities.itemActivated.connect(self._on_entity_clicked)
-        self.facts = QTreeWidget()
-        self.facts.setHeaderHidden(True)
-        self.facts.setIndentation(12)
-        self.facts.itemClicked.connect(self._on_fact_clicked)
-        self.facts.itemActivated.connect(self._on_fact_clicked)
+        self.entities.clicked.connect(self._on_entity_clicked)
+        self.entities.activated.connect(self._on_entity_clicked)
+        self.facts = FactTree()
+        self.facts.clicked.connect(self._on_fact_clicked)
+        self.facts.activated.connect(self._on_fact_clicked)
         self.tabs.addTab(self.facts, "Facts")
         self.tabs.addTab(self.entities, "Entities")
         self._layout()
@@ -213,47 +191,28 @@ class Sidebar(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.facts), f"Facts ({count})")
 
     def _fill_facts(self, needle: str, one_side: bool) -> int:
-        self.facts.clear()
         comparison = self.comparison
         if comparison is None:
+            self.facts.fill([])
             return 0
-        total = 0
+        sections = []
         for side in (Side.LEFT, Side.RIGHT):
             analysis = comparison.side(side)
             title = analysis.document.title or analysis.document.name
             rows = [(seg_id, analysis.segment_text(seg_id)) for seg_id in comparison.unique(side)]
             rows = [(i, t) for i, t in rows if not needle or needle in t.casefold()]
             marker = "◀" if side is Side.LEFT else "▶"
-            group = self._fact_group(f"{marker} Only in the {side.value} source ({len(rows)})")
-            group.setToolTip(0, f"Passages only {title} reports")
-            for seg_id, text in rows:
-                item = QTreeWidgetItem([excerpt(text)])
-                item.setToolTip(0, text)
-                item.setData(0, ROLE, ("segment", side.value, seg_id))
-                group.addChild(item)
-            total += len(rows)
+            sections.append(Section(f"{marker} Only in the {side.value} source ({len(rows)})",
+                                    [Row((excerpt(t),), t, ("segment", side.value, i)) for i, t in rows],
+                                    f"Passages only {title} reports"))
         if not one_side:
             shown = [d for d in comparison.discrepancies
                      if not needle or needle in f"{d.left_text} {d.right_text}".casefold()]
-            group = self._fact_group(f"≠ Discrepancies ({len(shown)})")
-            for disc in shown:
-                item = QTreeWidgetItem([f"≠ {disc.kind}: “{excerpt(disc.left_text, 40)}” vs "
-                                        f"“{excerpt(disc.right_text, 40)}”"])
-                item.setToolTip(0, self._discrepancy_tooltip(disc))
-                item.setData(0, ROLE, ("discrepancy", disc))
-                group.addChild(item)
-            total += len(shown)
-        self.facts.expandAll()
-        return total
-
-    def _fact_group(self, title: str) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([title])
-        font = QFont(group.font(0))
-        font.setBold(True)
-        group.setFont(0, font)
-        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.facts.addTopLevelItem(group)
-        return group
+            rows = [Row((f"≠ {d.kind}: “{excerpt(d.left_text, 40)}” vs “{excerpt(d.right_text, 40)}”",),
+                        lambda d=d: self._discrepancy_tooltip(d), ("discrepancy", d)) for d in shown]
+            sections.append(Section(f"≠ Discrepancies ({len(shown)})", rows))
+        self.facts.fill(sections)
+        return sum(len(section.rows) for section in sections)
 
     def _discrepancy_tooltip(self, disc) -> str:
         comparison = self.comparison
@@ -265,8 +224,8 @@ class Sidebar(QWidget):
         return f"Left: {left}\n\nRight: {right}"
 
     # ------------------------------------------------------------------ clicks
-    def _on_entity_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        entity = item.data(0, ROLE)
+    def _on_entity_clicked(self, index: QModelIndex) -> None:
+        entity = index.siblingAtColumn(0).data(ROLE)
         if isinstance(entity, Entity):
             self.activate_entity(entity)
 
@@ -274,8 +233,8 @@ class Sidebar(QWidget):
         """Ask the view to show the entity; the view steps to its next mention on every further request."""
         self.entitySelected.emit(entity)
 
-    def _on_fact_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        data = item.data(0, ROLE)
+    def _on_fact_clicked(self, index: QModelIndex) -> None:
+        data = index.siblingAtColumn(0).data(ROLE)
         if not data:
             return
         if data[0] == "segment":
@@ -284,16 +243,13 @@ class Sidebar(QWidget):
             self.discrepancyRequested.emit(data[1])
 
     # ------------------------------------------------------------------ helpers for tests / the app
-    def entity_items(self, group: Group) -> list[QTreeWidgetItem]:
-        section = self.entities.sections.get(group)
-        return [section.child(i) for i in range(section.childCount())] if section else []
+    def entity_items(self, group: Group) -> list[RowRef]:
+        """The rows of one group's section (``text(column)``, ``data(0, ROLE)`` is the Entity)."""
+        groups = list(self.entities.sections)
+        return self.entities.row_refs(groups.index(group)) if group in groups else []
 
-    def fact_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.facts.topLevelItemCount()):
-            group = self.facts.topLevelItem(i)
-            items.extend(group.child(j) for j in range(group.childCount()))
-        return items
+    def fact_items(self) -> list[RowRef]:
+        return [ref for row in range(self.facts.section_model.rowCount()) for ref in self.facts.row_refs(row)]
 
 
 def _entity_matches(entity: Entity, needle: str, one_side: bool) -> bool:

@@ -57,3 +57,20 @@ def test_legend_lists_every_mark(qtbot):
     assert {"Only here", "Discrepancy", "Boilerplate"} <= set(labels)
     legend.set_theme(LIGHT)
     assert [w.text() for w in legend.findChildren(QLabel)] == labels  # rebuilt in place, no duplicates
+
+
+def test_legend_wraps_in_a_narrow_window_and_keeps_every_label_readable(qtbot):
+    legend = LegendWidget(theme=LIGHT)
+    qtbot.addWidget(legend)
+    wide = legend.sizeHint().width()
+    assert legend.minimumSizeHint().width() < 300  # never what holds the window wide
+    one_row = legend.heightForWidth(wide + 20)
+    assert legend.heightForWidth(wide // 2) > one_row  # two rows (or more) instead of clipping
+    for width in (wide + 20, 640, 420):
+        legend.resize(width, legend.heightForWidth(width))
+        legend.show()
+        qtbot.waitExposed(legend)
+        for cell in legend.cells():
+            assert legend.rect().contains(cell.geometry()), (width, cell.geometry())
+            label = cell.findChild(QLabel)
+            assert label.width() >= label.sizeHint().width()  # the label's text is not cut off

@@ -293,3 +293,34 @@ def test_select_segment_from_outside_scrolls_both_panes(qtbot):
     assert view.selection("left") == () and not view.panes[Side.LEFT].selected_regions()
     assert view.gutter.bands() == [] and view.overviews[Side.RIGHT].marks() == []
     assert view.panes[Side.LEFT].regions() == [] and view.next_difference() is None
+
+
+def test_long_texts_get_their_highlights_a_slice_at_a_time_with_the_same_result(qtbot):
+    """Past ``sync_chars`` the formats and geometry are computed in short slices on the event loop; the
+    picture at the end is the same as when done at once, and no slice holds the window up for long."""
+    at_once = make_view(qtbot, "seed")
+    view = ComparisonView(theme="light")
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.sync_chars = 0  # treat the seed pair as long
+    view.set_documents(*documents("seed"))
+    view.set_comparison(comparison("seed"))
+    assert view.geometry_pending()  # set_comparison returned before the work was done
+    qtbot.waitUntil(lambda: not view.geometry_pending(), timeout=10_000)
+    assert view._slices.longest_slice_s < 0.1
+    assert view.gutter.bands() == at_once.gutter.bands()
+    for side in Side:
+        assert view.panes[side].regions() == at_once.panes[side].regions()
+        assert view.overviews[side].marks() == at_once.overviews[side].marks()
+    disc = comparison("seed").discrepancies[0] if comparison("seed").discrepancies else None
+    if disc is not None:
+        assert char_kind(view, Side.LEFT, disc.left[0]) == "discrepancy"
+    # an action that needs the geometry finishes pending work first instead of acting on stale positions
+    view.set_comparison(comparison("seed"))
+    link = comparison("seed").links[-1]
+    view.select_segment("left", link.left[0])
+    assert not view.geometry_pending()
+    seg = comparison("seed").right.segments[link.right[0]]
+    assert visible(view, Side.RIGHT, seg.start, seg.end)
