@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -111,11 +112,12 @@ def startup_ratio(runs: int) -> None:
           f"ratio {w / b:.2f} (target <= 1.5)  [medians of {runs}]")
 
 
-def report(case: str, runs: int, difflib_timeout: float) -> None:
+def report(case: str, runs: int, difflib_timeout: float) -> tuple[int, float]:
     samples = [_child(["--child", case], timeout=900) for _ in range(runs)]
     words = samples[0]["words"]
     print(f"\n{case}: {words:,} words in all, median of {runs} run(s)")
     total = 0.0
+    align_seconds = statistics.median(s["align"]["seconds"] for s in samples)
     for name in STAGES:
         seconds = statistics.median(s[name]["seconds"] for s in samples)
         peak = max(s[name]["peak_mib"] for s in samples)
@@ -128,6 +130,15 @@ def report(case: str, runs: int, difflib_timeout: float) -> None:
     else:
         print(f"  difflib.HtmlDiff {html['seconds']:.3f} s, peak {html['peak_mib']:.0f} MiB; "
               f"our pipeline / HtmlDiff = {total / max(html['seconds'], 1e-9):.2f}")
+    return words, align_seconds
+
+
+def growth(points: list[tuple[str, int, float]]) -> None:
+    """Alignment time between consecutive sizes against what n log n predicts."""
+    print("\nalignment growth (target: no faster than n log n)")
+    for (a, n1, t1), (b, n2, t2) in zip(points, points[1:]):
+        predicted = (n2 * math.log(n2)) / (n1 * math.log(n1))
+        print(f"  {a} -> {b}: words x{n2 / n1:.1f}, time x{t2 / t1:.1f}, n log n predicts x{predicted:.1f}")
 
 
 def main() -> None:
@@ -145,8 +156,12 @@ def main() -> None:
         print(json.dumps(measure_htmldiff(args.htmldiff)))
         return
     startup_ratio(max(args.runs, 5))
+    points = []
     for case in args.sizes.split(","):
-        report(case, args.runs if case in ("seed", "10k") else max(1, args.runs // 2), args.difflib_timeout)
+        runs = args.runs if case in ("seed", "10k") else max(1, args.runs // 2)
+        words, align_seconds = report(case, runs, args.difflib_timeout)
+        points.append((case, words, align_seconds))
+    growth([p for p in points if p[0] != "seed"])
 
 
 if __name__ == "__main__":
