@@ -42,8 +42,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     unknown = [a for a in qt_args if not a.startswith("-")]
     if unknown:
         parser.error(f"unexpected argument(s): {' '.join(unknown)}")
-    if len(args.files) not in (0, 2):
-        parser.error("give two files (LEFT RIGHT), or none for the example pair")
+    if len(args.files) > 2:
+        parser.error("give two files (LEFT RIGHT), one (opened on the left), or none for the example pair")
+    if args.screenshot and len(args.files) == 1:
+        parser.error("--screenshot needs two files (LEFT RIGHT), or none for the example pair")
     for path in args.files:
         if not os.path.exists(path):
             parser.error(f"{path}: no such file")

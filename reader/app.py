@@ -11,9 +11,10 @@ import sys
 from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import APP_NAME, APP_SLUG, __version__
+from reader import APP_ID, APP_NAME, APP_SLUG, __version__
 from reader.core.model import Comparison, Document, Options
 from reader.settings import DEFAULTS, FONT_MAX, FONT_MIN, Settings, pair_key
 from reader.ui.dialogs import AboutDialog, DialogFactory, HelpDialog, Preferences
@@ -357,8 +358,18 @@ def create_qapplication(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_SLUG)
-    app.setDesktopFileName("io.github.parallelreader.ParallelReader")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
     return app
+
+
+def _app_icon() -> QIcon:
+    from reader.paths import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "png").glob(f"{APP_SLUG}-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Optional[str] = None,
@@ -366,6 +377,10 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
     """Start the GUI on a pair (default: the seed pair). With ``screenshot``, save the finished window and exit."""
     app = create_qapplication([sys.argv[0], *argv])
     reader = ReaderApp()
+    if left is not None and right is None and not screenshot:
+        reader.window.show()
+        open_single(reader, left)  # "Open With" from a file manager passes one file
+        return app.exec()
     if left is None or right is None:
         from reader.paths import seed_pair
 
@@ -380,6 +395,14 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
     if screenshot:
         return _screenshot(app, reader, screenshot, opened)
     return app.exec()
+
+
+def open_single(reader: ReaderApp, path: str) -> None:
+    """One file: open it on the left, then ask for the source to compare it with."""
+    if reader.open_side("left", path):
+        QTimer.singleShot(0, lambda: reader.ask_open_side("right"))
+    else:
+        reader.set_documents(None, None)
 
 
 def _screenshot(app: QApplication, reader: ReaderApp, path: str, opened: bool, timeout_s: float = 180) -> int:

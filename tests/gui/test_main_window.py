@@ -244,3 +244,14 @@ def test_preferences_apply_theme_size_page_and_threshold(qtbot, make_app, pair):
     assert started == [True]
     app.apply_preferences(Preferences(threshold=0.7, theme="light", font_size=14, page_size="A4"))
     assert started == [True]  # same threshold: no rerun
+
+
+def test_a_single_file_opens_on_the_left_and_the_right_is_asked_for(make_app, qtbot, seed_paths):
+    from reader.app import open_single
+
+    app = make_app()
+    app.dialogs.answers = [str(seed_paths[1])]  # what the user picks when asked for the second source
+    open_single(app, str(seed_paths[0]))
+    assert app.docs["left"].path == str(seed_paths[0])
+    qtbot.waitUntil(lambda: app.docs["right"] is not None, timeout=5000)
+    assert app.docs["right"].path == str(seed_paths[1])
