@@ -19,28 +19,10 @@ from reader.app import ReaderApp
 from reader.core.model import Group, Side
 from reader.settings import Settings
 from reader.ui.dialogs import DialogFactory
+from tests.dialog_doubles import RecordingDialogs
 
 pytestmark = pytest.mark.slow
 COMPARE_TIMEOUT_MS = 60_000
-
-
-class RecordingDialogs(DialogFactory):
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[tuple[str, str]] = []
-        self.answers: list = []
-
-    def error(self, title: str, text: str) -> None:
-        self.messages.append((title, text))
-
-    info = error
-
-    def open_file(self, title: str, folder: str = "") -> str:
-        return self.answers.pop(0) if self.answers else ""
-
-    def save_file(self, title: str, suggested: str, filters: str = "") -> str:
-        self.suggested = suggested
-        return self.answers.pop(0) if self.answers else ""
 
 
 @pytest.fixture(scope="module")

@@ -8,30 +8,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 
 from reader.app import ReaderApp
 from reader.settings import Settings
-from reader.ui.dialogs import DialogFactory
-
-
-class RecordingDialogs(DialogFactory):
-    """Answers file dialogs from a queue and records messages instead of showing them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[tuple[str, str]] = []
-        self.answers: list = []
-
-    def error(self, title: str, text: str) -> None:
-        self.messages.append((title, text))
-
-    info = error
-
-    def open_file(self, title: str, folder: str = "") -> str:
-        return self.answers.pop(0) if self.answers else ""
-
-    def open_files(self, title: str, folder: str = "") -> list[str]:
-        return self.answers.pop(0) if self.answers else []
-
-    def save_file(self, title: str, suggested: str, filters: str = "") -> str:
-        return self.answers.pop(0) if self.answers else ""
+from tests.dialog_doubles import RecordingDialogs
 
 
 @pytest.fixture
