@@ -36,8 +36,9 @@ def _header(c: Comparison) -> str:
 def _summary(c: Comparison) -> str:
     lines = [_title("Summary")]
     for label, s in (("Left ", c.summary_left), ("Right", c.summary_right)):
-        lines.append(f"  {label}: {s.matched_share:.0%} matched, {s.unique_passages} passages only here, "
-                     f"{s.unique_entities} entities only here, {s.discrepancies} discrepancies")
+        lines.append(f"  {label}: {s.matched_share:.0%} matched, {_count(s.unique_passages, 'passage')} only here, "
+                     f"{_count(s.unique_entities, 'entity', 'entities')} only here, "
+                     f"{_count(s.discrepancies, 'discrepancy', 'discrepancies')}")
     lines.append(f"  Links: {len(c.links)}")
     return "\n".join(lines)
 
@@ -119,6 +120,10 @@ def _entity_name(entity: Entity) -> str:
     others = [v for v in entity.variants if v != entity.name]
     counts = f" ×{len(entity.left)}/{len(entity.right)}"
     return entity.name + (f" (also “{'”, “'.join(others)}”)" if others else "") + counts
+
+
+def _count(n: int, singular: str, plural: str = "") -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def _title(text: str) -> str:
