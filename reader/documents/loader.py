@@ -54,16 +54,23 @@ def document_from_text(text: str, *, title: str = "", source: str = "clipboard")
     return assemble(blocks, path=None, title=title or found_title or _first_words(blocks[0].text), fmt=source)
 
 
+def _unreadable(name: str, exc: OSError) -> DocumentError:
+    """The plain-words reason an OS error gives for not reading a file."""
+    if isinstance(exc, FileNotFoundError):
+        return DocumentError(name, "file not found")
+    if isinstance(exc, PermissionError):
+        return DocumentError(name, "cannot be read: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return DocumentError(name, "is a folder, not a file")
+    return DocumentError(name, f"cannot be read ({exc.strerror or exc})")
+
+
 def read_file(path: Path, name: str, max_bytes: int) -> bytes:
     """The file's bytes, or a DocumentError saying in plain words why they cannot be had."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise DocumentError(name, "file not found") from None
-    except PermissionError:
-        raise DocumentError(name, "cannot be read: permission denied") from None
     except OSError as exc:
-        raise DocumentError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise _unreadable(name, exc) from None
     if stat.S_ISDIR(info.st_mode):
         raise DocumentError(name, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -73,12 +80,8 @@ def read_file(path: Path, name: str, max_bytes: int) -> bytes:
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise DocumentError(name, "cannot be read: permission denied") from None
-    except IsADirectoryError:
-        raise DocumentError(name, "is a folder, not a file") from None
     except OSError as exc:
-        raise DocumentError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise _unreadable(name, exc) from None
     if len(data) > max_bytes:
         raise DocumentError(name, f"is larger than {_size(max_bytes)}")
     if not data:
