@@ -67,6 +67,7 @@ class ReaderApp(QObject, FileActionsMixin):
         self.edits: list = []  # reader.core.compare.Edit, replayed on every comparison of this pair
         self.errors: list[str] = []  # every error message shown (tests read it)
         self._nlp = None  # NlpEngine, only ever touched on the NLP thread
+        self._encoder = None  # SentenceEncoder, likewise
         self._compare_handle = None  # the analysis of the documents shown now
         self._painted = False  # the window has painted once: analysis may start
         self._start_pending = False
@@ -212,6 +213,13 @@ class ReaderApp(QObject, FileActionsMixin):
             self._nlp = NlpEngine()
         return self._nlp
 
+    def _sentence_encoder(self):  # NLP thread only
+        if self._encoder is None:
+            from reader.core.encoder import SentenceEncoder
+
+            self._encoder = SentenceEncoder()
+        return self._encoder
+
     def start_comparison(self) -> None:
         left, right = self.docs["left"], self.docs["right"]
         if not (left and right):
@@ -222,7 +230,8 @@ class ReaderApp(QObject, FileActionsMixin):
         def work(progress, should_stop):
             from reader.core.compare import Comparer
 
-            return Comparer(self._nlp_engine()).compare(left, right, options, progress, should_stop, edits=edits)
+            comparer = Comparer(self._nlp_engine(), self._sentence_encoder())
+            return comparer.compare(left, right, options, progress, should_stop, edits=edits)
 
         self.window.set_progress(0.0, "Analysing…")
         handle = self.runner.run(

@@ -64,6 +64,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _compare(args: argparse.Namespace):
     from reader.core.compare import Comparer
+    from reader.core.encoder import SentenceEncoder
     from reader.core.model import Options
     from reader.core.nlp import ModelMissing, NlpEngine
     from reader.documents import DocumentError, load_document
@@ -72,7 +73,7 @@ def _compare(args: argparse.Namespace):
     options = Options() if args.threshold is None else Options(threshold=_threshold(args.threshold))
     try:
         left, right = load_document(left_path), load_document(right_path)
-        return Comparer(NlpEngine()).compare(left, right, options)
+        return Comparer(NlpEngine(), SentenceEncoder()).compare(left, right, options)
     except DocumentError as error:
         raise UsageError(str(error)) from None
     except ModelMissing as error:

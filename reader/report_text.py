@@ -28,8 +28,10 @@ def _header(c: Comparison) -> str:
     for label, side in (("Left ", c.left), ("Right", c.right)):
         doc = side.document
         lines.append(f"{label}: {doc.title} ({doc.name}, {doc.word_count} words)")
-    lines.append(f"Settings: match threshold {c.options.threshold:.2f}; not counted as differences: "
-                 + "; ".join(c.options.normalisations))
+    lines.append(f"Settings: match threshold {c.options.threshold:.2f} (least probability of the same fact); "
+                 "not counted as differences: " + "; ".join(c.options.normalisations))
+    if c.linker:
+        lines.append(f"Linked by: {c.linker}")
     return "\n".join(lines)
 
 
@@ -81,7 +83,7 @@ def _links(c: Comparison) -> str:
         left_ids = ",".join(f"L{i}" for i in link.left)
         right_ids = ",".join(f"R{j}" for j in link.right)
         manual = ", manual" if link.manual else ""
-        lines.append(f"  {left_ids} ↔ {right_ids}  [{link.kind.value} {link.score:.2f}{manual}]")
+        lines.append(f"  {left_ids} ↔ {right_ids}  [{link.kind.value} p={link.score:.2f}{manual}]")
         lines.append(_wrap("L: " + _excerpt(c.left, link.left, 240), "    "))
         lines.append(_wrap("R: " + _excerpt(c.right, link.right, 240), "    "))
         changes = [_change(c, d) for d in link.differences][:8]

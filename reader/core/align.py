@@ -1,24 +1,35 @@
-"""Align the passages of two articles that report the same thing (identical, near-identical, paraphrase).
+"""Align the passages of two articles that report the same fact (identical, near-identical, paraphrase), in any order.
 
-Score of a link (0..1): how much of their content the two passages share. Underneath is the rarity-weighted share
-of content words in common (Dice over stemmed content words; IDF weights from both articles, so shared rare names
-count more than shared common words), rescaled so that 0.5 means 10% weighted overlap, the least the aligner links
-by default (a typical paraphrase); 0.75 is 55% overlap; near-identical links score at least their word-order
-similarity and identical ones 1.0. ``Options.threshold`` is the minimum score kept: raising it keeps only closer
-matches (above ~0.75 mostly near-identical passages); lowering it below 0.5 links looser paraphrases.
+The link score is a calibrated probability that a careful reader would put the two passages side by side as the
+same fact (0.5: as likely as not), from the learned decision in :mod:`reader.core.linker`. ``Options.threshold`` is
+the least probability kept (default 0.5): raising it keeps only surer links, lowering it links more doubtful ones. A
+sentence may link with several on the other side; sentences linked through each other form one group (a
+:class:`Link`) whose ``pairs`` list the linked sentence pairs and whose score is the best of theirs.
+
+Two texts that are versions of one text (a long, dense, in-order chain of near-identical sentences, such as two
+translations of one book) are aligned in order instead (:mod:`reader.core.align_core`), which is both faster and
+better for them; the probabilities of their links come from the same learned decision.
 """
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from reader.core.align_core import AlignParams, align_token_lists, pair_score, score_of
+import numpy as np
+
+from reader.core.align_core import AlignParams, _Sides, _longest_increasing, _merge_sorted, align_token_lists
+from reader.core.align_core import candidate_pairs, identical_pairs, strong_pairs
 from reader.core.diff import token_similarity, word_diff
+from reader.core.link_features import LEXICAL
+from reader.core.linker import PairGroup, group_pairs, pair_probabilities
 from reader.core.model import (
     Analysis, Cancelled, Link, LinkKind, Options, ProgressFn, SegmentKind, StopFn,
 )
 from reader.core.normalize import Token, tokenize
 
 NEAR_SCORE = 0.8  # word-order similarity from which a link is "near-identical"
+VERSIONS_CHAIN = 0.6  # share of sentences in one in-order chain of near-identical anchors: versions of one text
+VERSIONS_MIN = 10  # ... counted only from this many sentences a side
+ENCODER_MAX_SENTENCES = 3000  # both sides together; longer texts are linked on lexical evidence alone (faster)
 
 
 def _segment_tokens(analysis: Analysis, seg_id: int) -> list[Token]:
@@ -26,8 +37,33 @@ def _segment_tokens(analysis: Analysis, seg_id: int) -> list[Token]:
     return tokenize(analysis.document.text[seg.start : seg.end], seg.start)
 
 
-def _alignable(analysis: Analysis, kind: SegmentKind) -> list[int]:
-    return [s.id for s in analysis.segments if s.kind is kind]
+def _headline(analysis: Analysis) -> Optional[int]:
+    """The article's headline: a heading that opens the text (it links with sentences of the other's lead)."""
+    first = next((s for s in analysis.segments if s.kind is not SegmentKind.BOILERPLATE), None)
+    return first.id if first is not None and first.kind is SegmentKind.HEADING and first.paragraph == 0 else None
+
+
+def _alignable(analysis: Analysis, kind: SegmentKind, headline: Optional[int]) -> list[int]:
+    """Sentences (the headline first, when there is one) or the other headings."""
+    ids = [s.id for s in analysis.segments if s.kind is kind and s.id != headline]
+    return [headline] + ids if kind is SegmentKind.SENTENCE and headline is not None else ids
+
+
+def _links_between(left: Analysis, right: Analysis, lids: list[int], rids: list[int], threshold: float, encoder,
+                   progress, should_stop, headlines: tuple[bool, bool]) -> list[Link]:
+    ltoks = [_segment_tokens(left, i) for i in lids]
+    rtoks = [_segment_tokens(right, j) for j in rids]
+    groups = link_groups([left.segment_text(i) for i in lids], [right.segment_text(j) for j in rids], ltoks, rtoks,
+                         [left.segments[i].start for i in lids], [right.segments[j].start for j in rids], threshold,
+                         encoder, progress, should_stop, headlines=headlines)
+    links = []
+    for g in groups:
+        ltk = [t for i in g.left for t in ltoks[i]]
+        rtk = [t for j in g.right for t in rtoks[j]]
+        pairs = tuple((lids[i], rids[j], p) for i, j, p in g.pairs)
+        links.append(_build_link(left, right, tuple(sorted(lids[i] for i in g.left)),
+                                 tuple(sorted(rids[j] for j in g.right)), ltk, rtk, g.probability, False, pairs))
+    return links
 
 
 def align(
@@ -36,45 +72,101 @@ def align(
     options: Options,
     progress: Optional[ProgressFn] = None,
     should_stop: Optional[StopFn] = None,
+    encoder=None,
 ) -> tuple[Link, ...]:
     """Links between segments of ``left`` and ``right``, ordered by left position.
 
-    Sentences link with sentences and headings with headings; boilerplate never links."""
-    params = AlignParams(threshold=options.threshold)
+    Sentences link with sentences and headings with headings; boilerplate never links. ``encoder`` (a loaded
+    :class:`reader.core.encoder.SentenceEncoder`, optional) adds meaning to the evidence."""
     links: list[Link] = []
+    lhead, rhead = _headline(left), _headline(right)
     for kind in (SegmentKind.SENTENCE, SegmentKind.HEADING):
         if should_stop and should_stop():
             raise Cancelled()
-        lids, rids = _alignable(left, kind), _alignable(right, kind)
-        ltoks = [_segment_tokens(left, i) for i in lids]
-        rtoks = [_segment_tokens(right, j) for j in rids]
+        lids, rids = _alignable(left, kind, lhead), _alignable(right, kind, rhead)
+        heads = (lhead is not None, rhead is not None) if kind is SegmentKind.SENTENCE else (False, False)
         report = progress if kind is SegmentKind.SENTENCE else None
-        for li, ri, raw in align_token_lists(ltoks, rtoks, params, report, should_stop):
-            ltk = [t for i in li for t in ltoks[i]]
-            rtk = [t for j in ri for t in rtoks[j]]
-            lsel, rsel = tuple(lids[i] for i in li), tuple(rids[j] for j in ri)
-            links.append(_build_link(left, right, lsel, rsel, ltk, rtk, score_of(raw), False))
+        links += _links_between(left, right, lids, rids, options.threshold, encoder, report, should_stop, heads)
     links.sort(key=lambda lk: (lk.left[0], lk.right[0]))
     if progress:
         progress(1.0, "Aligned passages")
     return tuple(links)
 
 
+def link_groups(
+    ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
+    lbases: Sequence[int], rbases: Sequence[int], threshold: float, encoder=None,
+    progress: Optional[ProgressFn] = None, should_stop: Optional[StopFn] = None, model=None,
+    headlines: tuple[bool, bool] = (False, False),
+) -> list[PairGroup]:
+    """Groups of linked sentences (indices into the given lists) with their pair probabilities.
+
+    ``model``: a :class:`reader.core.link_model.StackedModel` to use instead of the shipped one (benchmarks)."""
+    if not ltoks or not rtoks:
+        return []
+    if progress:
+        progress(0.1, "Finding candidate passages")
+    cosine = _cosine(encoder, ltexts, rtexts, should_stop)
+    if progress:
+        progress(0.5, "Weighing the evidence")
+    if model is not None and cosine is None and len(model.first.features) > len(LEXICAL):
+        model = None  # a semantic model without its encoder: the shipped lexical one decides
+    probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, cosine, model, should_stop, headlines)
+    if versions_of_one_text(ltoks, rtoks):
+        return _in_order_groups(ltoks, rtoks, probs, threshold, should_stop)
+    return group_pairs(probs, threshold)
+
+
+def encoder_used(encoder, n_sentences: int) -> bool:
+    """Whether the sentence encoder takes part for texts of this many sentences (both sides together)."""
+    return encoder is not None and encoder.available() and n_sentences <= ENCODER_MAX_SENTENCES
+
+
+def _cosine(encoder, ltexts: Sequence[str], rtexts: Sequence[str], should_stop) -> Optional[np.ndarray]:
+    if not encoder_used(encoder, len(ltexts) + len(rtexts)):
+        return None
+    vectors = encoder.encode(list(ltexts) + list(rtexts), should_stop=should_stop)
+    return vectors[: len(ltexts)] @ vectors[len(ltexts):].T
+
+
+def versions_of_one_text(ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]]) -> bool:
+    """True for two versions of one text: most sentences sit in one in-order chain of near-identical pairs."""
+    shorter = min(len(ltoks), len(rtoks))
+    if shorter < VERSIONS_MIN:
+        return False
+    sides = _Sides(ltoks, rtoks)
+    same = identical_pairs(ltoks, rtoks)
+    anchors = _merge_sorted(same, strong_pairs(sides, candidate_pairs(sides, AlignParams(), None, same),
+                                               AlignParams().anchor))
+    return len(_longest_increasing(anchors)) >= VERSIONS_CHAIN * shorter
+
+
+def _in_order_groups(ltoks, rtoks, probs: dict[tuple[int, int], float], threshold: float,
+                     should_stop) -> list[PairGroup]:
+    """The in-order alignment of two versions of one text, each group scored by the learned probabilities."""
+    groups = []
+    for li, ri, raw in align_token_lists(ltoks, rtoks, AlignParams(threshold=0.0), None, should_stop):
+        pairs = tuple((i, j, round(probs.get((i, j), 0.0), 4)) for i in li for j in ri)
+        group = PairGroup(tuple(li), tuple(ri), pairs)
+        if group.probability >= threshold:
+            groups.append(group)
+    return groups
+
+
 def _build_link(
     left: Analysis, right: Analysis, left_ids: tuple[int, ...], right_ids: tuple[int, ...], ltk: list[Token],
-    rtk: list[Token], score: float, manual: bool,
+    rtk: list[Token], score: float, manual: bool, pairs: tuple[tuple[int, int, float], ...],
 ) -> Link:
     order = token_similarity(ltk, rtk)
     if [t.norm for t in ltk] == [t.norm for t in rtk]:
         kind, score = LinkKind.IDENTICAL, 1.0
     elif order >= NEAR_SCORE:
         kind = LinkKind.NEAR
-        score = max(score, order)
     else:
         kind = LinkKind.PARAPHRASE
     diffs = word_diff(ltk, rtk, left.segments[left_ids[0]].start, right.segments[right_ids[0]].start,
                       _breaks(left, left_ids, ltk), _breaks(right, right_ids, rtk))
-    return Link(left_ids, right_ids, round(min(1.0, score), 4), kind, diffs, manual)
+    return Link(left_ids, right_ids, round(min(1.0, score), 4), kind, diffs, manual, pairs)
 
 
 def _breaks(analysis: Analysis, ids: tuple[int, ...], tokens: list[Token]) -> frozenset[int]:
@@ -96,18 +188,30 @@ def make_link(
             raise ValueError(f"no passage {ids} on the {side} side ({len(analysis.segments)} passages)")
     ltk = [t for i in lids for t in _segment_tokens(left, i)]
     rtk = [t for j in rids for t in _segment_tokens(right, j)]
-    lall = [_segment_tokens(left, s.id) for s in left.segments if s.kind is not SegmentKind.BOILERPLATE]
-    rall = [_segment_tokens(right, s.id) for s in right.segments if s.kind is not SegmentKind.BOILERPLATE]
-    score = pair_score(ltk, rtk, lall, rall)
-    return _build_link(left, right, lids, rids, ltk, rtk, score_of(score), manual)
+    probs = pair_probabilities([left.segment_text(i) for i in lids], [right.segment_text(j) for j in rids],
+                               [_segment_tokens(left, i) for i in lids], [_segment_tokens(right, j) for j in rids],
+                               [left.segments[i].start for i in lids], [right.segments[j].start for j in rids])
+    pairs = tuple((lids[a], rids[b], round(probs.get((a, b), 0.0), 4)) for a in range(len(lids))
+                  for b in range(len(rids)))
+    return _build_link(left, right, lids, rids, ltk, rtk, max(p for _, _, p in pairs), manual, pairs)
 
 
-def align_sentences(left: Sequence[str], right: Sequence[str], threshold: float | None = None) -> list[tuple[int, int]]:
-    """Align two ready-made sentence lists; every linked (i, j) pair (many-to-one links expanded)."""
+def align_sentences(left: Sequence[str], right: Sequence[str], threshold: float | None = None,
+                    encoder="default", model=None, headlines: tuple[bool, bool] = (False, False),
+                    ) -> list[tuple[int, int]]:
+    """Align two ready-made sentence lists exactly as the app would: every linked (i, j) sentence pair.
+
+    ``encoder``: "default" loads the app's sentence encoder (once per process), None links on words alone.
+    ``model``: another trained decision (cross-validation in the benchmarks); default the shipped one.
+    ``headlines``: whether the first sentence of the left / right list is its article's headline (the app passes
+    an article's opening heading so)."""
+    if encoder == "default":
+        from reader.core.encoder import shared_encoder  # noqa: F401
+
+        encoder = shared_encoder()
     ltoks = [tokenize(s) for s in left]
     rtoks = [tokenize(s) for s in right]
-    params = AlignParams() if threshold is None else AlignParams(threshold=threshold)
-    pairs = []
-    for li, ri, _score in align_token_lists(ltoks, rtoks, params):
-        pairs.extend((i, j) for i in li for j in ri)
-    return sorted(pairs)
+    cut = Options().threshold if threshold is None else threshold
+    groups = link_groups(left, right, ltoks, rtoks, [0] * len(left), [0] * len(right), cut, encoder, model=model,
+                         headlines=headlines)
+    return sorted((i, j) for g in groups for i, j, _ in g.pairs)

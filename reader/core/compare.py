@@ -5,6 +5,7 @@ unlinks passages by hand, so the (slow) NLP stage never reruns for a manual edit
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -17,6 +18,7 @@ from reader.core.model import (
     Link,
     Options,
     ProgressFn,
+    SegmentKind,
     StopFn,
 )
 
@@ -66,10 +68,12 @@ class _Progress:
 
 
 class Comparer:
-    """Turns two documents into a :class:`Comparison`. Holds the NLP engine (one per application)."""
+    """Turns two documents into a :class:`Comparison`. Holds the NLP engine and the sentence encoder (one each per
+    application; the encoder is optional: without it passages are linked on word evidence alone)."""
 
-    def __init__(self, nlp) -> None:
+    def __init__(self, nlp, encoder=None) -> None:
         self.nlp = nlp
+        self.encoder = encoder
 
     def compare(
         self,
@@ -93,13 +97,44 @@ class Comparer:
         entities = extract_entities(left_a, right_a, self.nlp, report, stop)
         report, _ = steps.stage(3)
         links = _apply_edits(left_a, right_a, links, edits)
-        comparison = assemble(left_a, right_a, links, entities, options)
+        comparison = assemble(left_a, right_a, links, entities, options, linked_by(left_a, right_a, self.encoder))
         report(1.0, "Done")
         return comparison
 
 
+def _load_in_background(nlp) -> Optional[threading.Thread]:
+    """Start loading the NLP model on a thread of its own (errors surface later, where the model is used)."""
+    if getattr(nlp, "loaded", True) or not hasattr(nlp, "load"):
+        return None
+
+    def load() -> None:
+        try:
+            nlp.load()
+        except Exception:  # noqa: BLE001 - the entity stage loads again and reports the error properly
+            pass
+
+    thread = threading.Thread(target=load, name="nlp-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def linked_by(left: Analysis, right: Analysis, encoder) -> str:
+    """How the passages were linked, in words for the reports."""
+    from reader.core.align import ENCODER_MAX_SENTENCES, encoder_used
+
+    sentences = sum(1 for a in (left, right) for s in a.segments if s.kind is SegmentKind.SENTENCE)
+    base = "learned decision over shared words, names, figures and quotes"
+    if encoder_used(encoder, sentences):
+        return f"{base}, and sentence meaning ({encoder.describe()})"
+    if encoder is not None and encoder.available() and sentences > ENCODER_MAX_SENTENCES:
+        return (f"{base} (sentence meaning is used for texts up to {ENCODER_MAX_SENTENCES:,} sentences together; "
+                f"these have {sentences:,})")
+    reason = getattr(encoder, "reason", "") if encoder is not None else "no sentence encoder"
+    return f"{base} (without sentence meaning: {reason or 'the sentence encoder is unavailable'})"
+
+
 def assemble(left: Analysis, right: Analysis, links: Sequence[Link], entities: Sequence[Entity],
-             options: Options) -> Comparison:
+             options: Options, linker: str = "") -> Comparison:
     from reader.core.facts import build_facts
 
     ordered = tuple(sorted(links, key=lambda link: (min(link.left), min(link.right))))
@@ -116,12 +151,14 @@ def assemble(left: Analysis, right: Analysis, links: Sequence[Link], entities: S
         summary_left=facts.summary_left,
         summary_right=facts.summary_right,
         options=options,
+        linker=linker,
     )
 
 
 def relink(comparison: Comparison, links: Sequence[Link]) -> Comparison:
     """The same comparison with other links: facts and summaries recomputed, entities kept."""
-    return assemble(comparison.left, comparison.right, links, comparison.entities, comparison.options)
+    return assemble(comparison.left, comparison.right, links, comparison.entities, comparison.options,
+                    comparison.linker)
 
 
 def apply_edits(comparison: Comparison, edits: Sequence[Edit]) -> Comparison:

@@ -108,6 +108,9 @@ class Link:
     kind: LinkKind
     differences: tuple[WordDiff, ...] = ()
     manual: bool = False
+    # the linked sentence pairs inside the group: (left id, right id, probability); a group can hold sentences
+    # that are linked through each other only
+    pairs: tuple[tuple[int, int, float], ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------- entities
@@ -203,7 +206,7 @@ class SideSummary:
 class Options:
     """Settings that change the result; printed in every report so "hidden by a setting" is never "identical"."""
 
-    threshold: float = 0.5  # minimum link score kept (0..1); lower links more paraphrases, higher only close matches
+    threshold: float = 0.5  # least probability (0..1) that a careful reader would link two passages; 0.5 = as likely as not
     normalisations: tuple[str, ...] = (
         "case",
         "punctuation and quote style",
@@ -238,6 +241,7 @@ class Comparison:
     summary_left: SideSummary
     summary_right: SideSummary
     options: Options = field(default_factory=Options)
+    linker: str = ""  # how the passages were linked, in words (reports print it)
 
     def side(self, side: Side) -> Analysis:
         return self.left if side is Side.LEFT else self.right

@@ -16,6 +16,7 @@ def to_json_dict(comparison: Comparison) -> dict[str, Any]:
         "options": {
             "threshold": comparison.options.threshold,
             "normalisations": list(comparison.options.normalisations),
+            "linker": comparison.linker,
         },
         "left": _side(comparison.left),
         "right": _side(comparison.right),
@@ -60,6 +61,7 @@ def _link(link: Link, comparison: Comparison) -> dict[str, Any]:
         "score": round(link.score, 4),
         "kind": link.kind.value,
         "manual": link.manual,
+        "pairs": [{"left": i, "right": j, "probability": round(p, 4)} for i, j, p in link.pairs],
         "differences": [
             {
                 "op": d.op,

@@ -72,8 +72,11 @@ def _sources(comparison: Comparison, stamp: str) -> list:
 def _settings(comparison: Comparison) -> list:
     options = comparison.options
     text = [Para(rich(("Match threshold: ", BOLD), f"{options.threshold:.2f}",
-                      (" \u2014 passages whose best match scores below this are shown as \u201conly in one source\u201d;"
-                       " a lower threshold links more paraphrases.", MUTED)))]
+                      (" \u2014 the least probability that a careful reader would link two passages as the same fact"
+                       " (0.50: as likely as not); a passage with no link this sure is shown as \u201conly in one"
+                       " source\u201d. The percentage beside each link is that probability.", MUTED)))]
+    if comparison.linker:
+        text.append(Para(rich(("Linked by: ", BOLD), comparison.linker)))
     norms = "; ".join(options.normalisations) if options.normalisations else "none"
     text.append(Para(rich(("Normalisations applied when comparing: ", BOLD), norms,
                           (". Differences of these kinds alone do not make passages differ; "

@@ -56,9 +56,9 @@ MOUSE: tuple[tuple[str, str], ...] = (
 )
 
 THRESHOLD_HELP = (
-    "Minimum similarity for two passages to be linked. Lower it to link looser paraphrases; raise it to link "
-    "only close wording (more passages then count as reported by one source only). Changing it reruns the "
-    "comparison."
+    "How sure a link must be: the least probability that a careful reader would put the two passages side by "
+    "side as the same fact (0.50 = as likely as not). Raise it to keep only surer links (more passages then count "
+    "as reported by one source only); lower it to also see doubtful ones. Changing it reruns the comparison."
 )
 
 

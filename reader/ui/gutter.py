@@ -202,6 +202,6 @@ class LinkGutter(QWidget):
                 QToolTip.hideText()
             else:
                 manual = ", linked by hand" if band.manual else ""
-                QToolTip.showText(event.globalPos(), f"{band.kind.capitalize()} · score {band.score:.0%}{manual}", self)
+                QToolTip.showText(event.globalPos(), f"{band.kind.capitalize()} · {band.score:.0%} likely the same fact{manual}", self)
             return True
         return super().event(event)

@@ -273,7 +273,8 @@ def LinkKind_value(link: Link) -> str:  # noqa: N802 - tiny helper, reads like t
 
 def describe_link(link: Link, index: int) -> str:
     manual = " (linked by hand)" if link.manual else ""
-    return f"Linked passage {index + 1}: {LinkKind_value(link)}, score {SCORE_FMT.format(link.score)}{manual}"
+    return (f"Linked passage {index + 1}: {LinkKind_value(link)}, {SCORE_FMT.format(link.score)} likely the same "
+            f"fact{manual}")
 
 
 def describe_discrepancy(disc: Discrepancy, side: Side, other_title: str) -> str:
