@@ -52,6 +52,26 @@ assert len(icons) == 8, f"expected 8 icon PNGs, found {len(icons)}"
 print(f"  reader {reader.__version__} from {Path(reader.__file__).parent}; seeds and {len(icons)} icons bundled")
 EOF
 
+step "the sentence encoder: model and vocabulary from the installed packages, checked, nothing fetched"
+"$VPY" - "$ROOT" <<'EOF' || fail "the sentence encoder"
+import socket, sys
+from pathlib import Path
+from reader.core.encoder import SentenceEncoder, default_vocab_path, find_model_file
+root = Path(sys.argv[1]).resolve()
+for path in (default_vocab_path(), find_model_file()):
+    assert path is not None and path.is_file(), f"{path} is missing"
+    assert root not in path.resolve().parents, f"{path} is in the checkout"
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted")
+socket.socket.connect = socket.create_connection = refuse
+encoder = SentenceEncoder()
+assert encoder.available(), encoder.reason
+a, b, c = encoder.encode(["The mayor opened the new bridge on Monday.", "On Monday the mayor opened the new bridge.",
+                          "Rain is expected across the north this weekend."])
+assert a @ b > a @ c + 0.3, (a @ b, a @ c)
+print(f"  {encoder.describe()}: loaded in {encoder.load_seconds:.2f} s; same fact {a @ b:.2f}, other {a @ c:.2f}")
+EOF
+
 step "parallel-reader-cli compare --text (seed pair)"
 "$VENV/bin/parallel-reader-cli" compare --text > text.out 2> text.err || { cat text.err; fail "compare --text"; }
 grep -qi "the world" text.out || fail "the text report does not name The World"
