@@ -12,6 +12,8 @@ from typing import Optional
 
 import numpy as np
 
+from reader.core.align import read_meaning
+from reader.core.link_features import Meaning
 from reader.core.link_model import StackedModel
 from reader.core.linker import candidate_rows, group_pairs
 from reader.core.normalize import tokenize
@@ -20,20 +22,20 @@ THRESHOLD = 0.5
 
 
 class Doc:
-    def __init__(self, row: dict, corpus: str, cosine: Optional[np.ndarray]):
+    def __init__(self, row: dict, corpus: str, meaning: Optional[Meaning]):
         self.id, self.corpus = row["id"], corpus
         self.a, self.b = row["a_sentences"], row["b_sentences"]
         self.sure = {tuple(p) for p in row["gold"]}
         self.possible = {tuple(p) for p in row.get("possible", ())} | self.sure
-        self.cosine = cosine
+        self.meaning = meaning
         lt, rt = [tokenize(s) for s in self.a], [tokenize(s) for s in self.b]
         zeros_l, zeros_r = [0] * len(self.a), [0] * len(self.b)
         heads = (corpus == "news", corpus == "news")  # news: sentence 0 of each side is the headline
         self.headlines = heads
         self.pairs, self._lex, self.same = candidate_rows(self.a, self.b, lt, rt, zeros_l, zeros_r, None, None, heads)
         self._sem = None
-        if cosine is not None:
-            pairs, self._sem, _ = candidate_rows(self.a, self.b, lt, rt, zeros_l, zeros_r, cosine, None, heads)
+        if meaning is not None:
+            pairs, self._sem, _ = candidate_rows(self.a, self.b, lt, rt, zeros_l, zeros_r, meaning, None, heads)
             self.sem_pairs = pairs
         self.certain = frozenset(self.same)
         self.pred: set[tuple[int, int]] = set()
@@ -59,11 +61,8 @@ def load_docs(path: Path, corpus: str, encoder=None) -> list[Doc]:
     rows = [json.loads(line) for line in open(path, encoding="utf-8")]
     docs = []
     for row in rows:
-        cosine = None
-        if encoder is not None:
-            a, b = encoder.encode(row["a_sentences"]), encoder.encode(row["b_sentences"])
-            cosine = a @ b.T
-        docs.append(Doc(row, corpus, cosine))
+        meaning = read_meaning(encoder, row["a_sentences"], row["b_sentences"]) if encoder is not None else None
+        docs.append(Doc(row, corpus, meaning))
     return docs
 
 

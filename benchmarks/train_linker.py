@@ -88,7 +88,7 @@ def main() -> None:
     fables = load_docs(a.bench / "alignment-dev.jsonl", "aesop", encoder)
     out: dict = {"trained_on": "24 news pairs (BASIL, sure links) + 50 Aesop fables (GNAT)", "cv": {}}
     for semantic in (False, True):
-        if semantic and not all(d.cosine is not None for d in news + fables):
+        if semantic and not all(d.meaning is not None for d in news + fables):
             print("no sentence encoder: the semantic model is not trained")
             continue
         name = "semantic" if semantic else "lexical"

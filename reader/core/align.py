@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-import numpy as np
 
 from reader.core.align_core import AlignParams, _Sides, _longest_increasing, _merge_sorted, align_token_lists
 from reader.core.align_core import candidate_pairs, identical_pairs, strong_pairs
 from reader.core.diff import token_similarity, word_diff
-from reader.core.link_features import LEXICAL
+from reader.core.link_features import LEXICAL, Meaning
 from reader.core.linker import PairGroup, group_pairs, pair_probabilities
 from reader.core.model import (
     Analysis, Cancelled, Link, LinkKind, Options, ProgressFn, SegmentKind, StopFn,
@@ -106,12 +105,12 @@ def link_groups(
         return []
     if progress:
         progress(0.1, "Finding candidate passages")
-    cosine = _cosine(encoder, ltexts, rtexts, should_stop)
+    meaning = read_meaning(encoder, ltexts, rtexts, should_stop)
     if progress:
         progress(0.5, "Weighing the evidence")
-    if model is not None and cosine is None and len(model.first.features) > len(LEXICAL):
+    if model is not None and meaning is None and len(model.first.features) > len(LEXICAL):
         model = None  # a semantic model without its encoder: the shipped lexical one decides
-    probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, cosine, model, should_stop, headlines)
+    probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, model, should_stop, headlines)
     if versions_of_one_text(ltoks, rtoks):
         return _in_order_groups(ltoks, rtoks, probs, threshold, should_stop)
     return group_pairs(probs, threshold)
@@ -122,11 +121,13 @@ def encoder_used(encoder, n_sentences: int) -> bool:
     return encoder is not None and encoder.available() and n_sentences <= ENCODER_MAX_SENTENCES
 
 
-def _cosine(encoder, ltexts: Sequence[str], rtexts: Sequence[str], should_stop) -> Optional[np.ndarray]:
+def read_meaning(encoder, ltexts: Sequence[str], rtexts: Sequence[str], should_stop=None) -> Optional[Meaning]:
+    """What the sentence encoder says of both sides, or None when it takes no part."""
     if not encoder_used(encoder, len(ltexts) + len(rtexts)):
         return None
-    vectors = encoder.encode(list(ltexts) + list(rtexts), should_stop=should_stop)
-    return vectors[: len(ltexts)] @ vectors[len(ltexts):].T
+    vectors, tokens, ids = encoder.encode_tokens(list(ltexts) + list(rtexts), should_stop=should_stop)
+    n = len(ltexts)
+    return Meaning(vectors[:n] @ vectors[n:].T, tokens[:n], tokens[n:], ids[:n], ids[n:])
 
 
 def versions_of_one_text(ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]]) -> bool:
@@ -206,7 +207,7 @@ def align_sentences(left: Sequence[str], right: Sequence[str], threshold: float 
     ``headlines``: whether the first sentence of the left / right list is its article's headline (the app passes
     an article's opening heading so)."""
     if encoder == "default":
-        from reader.core.encoder import shared_encoder  # noqa: F401
+        from reader.core.encoder import shared_encoder
 
         encoder = shared_encoder()
     ltoks = [tokenize(s) for s in left]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+from functools import lru_cache
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,9 +214,18 @@ class SentenceEncoder:
         Raises :class:`EncoderUnavailable` (see ``reason``) when the encoder cannot load and
         :class:`~reader.core.model.Cancelled` when ``should_stop()`` turns True between batches.
         """
+        return self.encode_tokens(sentences, progress, should_stop, tokens=False)[0]
+
+    def encode_tokens(self, sentences: Sequence[str], progress: Optional[ProgressFn] = None,
+                      should_stop: Optional[StopFn] = None, tokens: bool = True,
+                      ) -> tuple[np.ndarray, list[np.ndarray], list[list[int]]]:
+        """Sentence vectors as :meth:`encode`, and (``tokens``) each sentence's word-piece vectors (unit length,
+        float16, [CLS]/[SEP] left out) with their word-piece ids: the material of token-level matching."""
         out = np.zeros((len(sentences), self.dimension), dtype=np.float32)
+        vectors: list[np.ndarray] = [np.zeros((0, self.dimension), np.float16)] * len(sentences)
+        ids: list[list[int]] = [[] for _ in sentences]
         if not len(sentences):
-            return out
+            return out, vectors, ids
         if not self.load():
             raise EncoderUnavailable(self.reason)
         encodings = self._tokenizer.encode_batch([str(s) for s in sentences], add_special_tokens=True)
@@ -224,12 +234,19 @@ class SentenceEncoder:
             if should_stop is not None and should_stop():
                 raise Cancelled()
             rows = order[done:done + self._batch_size]
-            out[rows] = self._run([encodings[i].ids for i in rows])
+            batch = [encodings[i].ids for i in rows]
+            out[rows], states = self._run(batch)
+            if tokens:
+                for k, i in enumerate(rows):
+                    inner = states[k, 1:len(batch[k]) - 1]
+                    norms = np.linalg.norm(inner, axis=1, keepdims=True)
+                    vectors[i] = (inner / np.maximum(norms, 1e-12)).astype(np.float16)
+                    ids[i] = list(batch[k][1:-1])
             if progress is not None:
                 progress(min(1.0, (done + len(rows)) / len(order)), "Comparing meanings")
-        return out
+        return out, vectors, ids
 
-    def _run(self, batch: list[list[int]]) -> np.ndarray:
+    def _run(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = max(len(ids) for ids in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -243,7 +260,7 @@ class SentenceEncoder:
         weights = mask[:, :, None].astype(np.float32)
         pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32), tokens
 
 
 def _read(path: Path, what: str) -> bytes:
@@ -251,3 +268,9 @@ def _read(path: Path, what: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as exc:
         raise EncoderUnavailable(f"{path}: {what} cannot be read ({exc.strerror or exc})") from exc
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """One encoder for the convenience API ``align_sentences`` (the app and the CLI build their own)."""
+    return SentenceEncoder()

@@ -18,19 +18,60 @@ from reader.core.align_features import Idf, Unit, content_terms, make_unit, simi
 from reader.core.normalize import Token
 
 QUOTES = "\"\u201c\u201d\u00ab\u00bb"
+# Words that attribute a statement to whoever is named next to them ("Pelosi said", "said Ms. Hale", "told").
+SAYING = frozenset("said says say told tells wrote writes tweeted tweets stated states added adds according "
+                   "announced announces declared insisted argued warned explained claimed".split())
+SPEAKER_WINDOW = 4  # tokens on either side of the attribution word where the speaker's name stands
 RANK_CAP = 3  # ranks beyond this tell nothing more
 
 LEXICAL = (
     "overlap", "containment", "shared_terms", "rare_shared", "margin_left", "margin_right", "rank_left",
     "rank_right", "names_shared", "names_missing", "figures_shared", "figures_clash", "quotes_shared",
     "length_ratio", "token_set", "overlap_x_margin", "headline_one", "headline_both", "headline_x_containment",
+    "speaker_same", "speaker_clash", "quotes_of_others",
 )
 SEMANTIC = ("cosine", "cosine_margin_left", "cosine_margin_right", "cosine_rank_left", "cosine_rank_right",
-            "cosine_x_overlap", "headline_x_cosine")
+            "cosine_x_overlap", "headline_x_cosine", "cosine_z_left", "cosine_z_right", "tokens_f", "tokens_min",
+            "tokens_margin_left", "tokens_margin_right")
 # Second stage: what the first-stage probabilities say around a pair (facts told in a run of sentences on both
 # sides support each other, in whatever place the run stands in each article).
 CONTEXT = ("first_logit", "diagonal_support", "adjacent_support", "first_margin_left", "first_margin_right",
            "diagonal_x_first")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the sentence encoder says of both sides: sentence vectors' cosines (left x right) and, per sentence,
+    unit word-piece vectors with their ids."""
+
+    cosine: np.ndarray
+    left_tokens: Sequence[np.ndarray]
+    right_tokens: Sequence[np.ndarray]
+    left_ids: Sequence[Sequence[int]]
+    right_ids: Sequence[Sequence[int]]
+
+    def token_scores(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, float]]:
+        """Token-level matching (BERTScore with rarity weights): for each pair, the weighted share of each side's
+        word pieces that find a close partner on the other side, as (F1, the smaller share)."""
+        df: dict[int, int] = {}
+        for ids in list(self.left_ids) + list(self.right_ids):
+            for t in set(ids):
+                df[t] = df.get(t, 0) + 1
+        n = len(self.left_ids) + len(self.right_ids)
+        weight = {t: math.log((n + 1) / (d + 1)) for t, d in df.items()}
+        lw = [np.array([weight[t] for t in ids], dtype=np.float32) for ids in self.left_ids]
+        rw = [np.array([weight[t] for t in ids], dtype=np.float32) for ids in self.right_ids]
+        out = {}
+        for i, j in pairs:
+            a, b = self.left_tokens[i], self.right_tokens[j]
+            if not len(a) or not len(b) or lw[i].sum() <= 0 or rw[j].sum() <= 0:
+                out[(i, j)] = (0.0, 0.0)
+                continue
+            sim = a.astype(np.float32) @ b.astype(np.float32).T
+            recall = float((sim.max(axis=1) * lw[i]).sum() / lw[i].sum())
+            precision = float((sim.max(axis=0) * rw[j]).sum() / rw[j].sum())
+            out[(i, j)] = (2 * recall * precision / max(1e-9, recall + precision), min(recall, precision))
+        return out
 
 
 @dataclass(frozen=True)
@@ -41,6 +82,7 @@ class SentenceInfo:
     names: frozenset[str]  # content stems of capitalised words not opening the sentence
     figures: frozenset[str]  # normalised numbers
     quoted: frozenset[str]  # content stems inside quotation marks
+    speakers: frozenset[str]  # name stems next to an attribution word ("Pelosi" in "Pelosi said")
     norm_text: str  # normalised words joined by spaces
     words: int
     headline: bool = False  # the article's headline (it sums up several sentences of the other's lead)
@@ -66,10 +108,23 @@ def _info(text: str, toks: Sequence[Token], base: int, bag: Sequence[str], idf: 
             continue
         if k > 0 and t.text[:1].isupper():
             names.add(terms[0])
+
         if any(a <= t.start - base < b for a, b in inside):
             quoted.add(terms[0])
     return SentenceInfo(make_unit(bag, idf), frozenset(names), frozenset(figures), frozenset(quoted),
-                        " ".join(t.norm for t in toks), len(toks), headline)
+                        _speakers(toks, base, inside), " ".join(t.norm for t in toks), len(toks), headline)
+
+
+def _speakers(toks: Sequence[Token], base: int, inside: list[tuple[int, int]]) -> frozenset[str]:
+    """Stems of capitalised words (outside quotes) near an attribution word: who the sentence quotes."""
+    out = set()
+    for k, t in enumerate(toks):
+        if t.norm not in SAYING or any(a <= t.start - base < b for a, b in inside):
+            continue
+        for n in toks[max(0, k - SPEAKER_WINDOW): k + SPEAKER_WINDOW + 1]:
+            if n.text[:1].isupper() and n.kind != "number" and not any(a <= n.start - base < b for a, b in inside):
+                out.update(content_terms([n]))
+    return frozenset(out)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -95,14 +150,21 @@ def _ranks_and_margins(values: dict[tuple[int, int], float], side: int) -> tuple
 
 
 def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo], right: Sequence[SentenceInfo],
-                 idf: Idf, cosine: Optional[np.ndarray] = None) -> np.ndarray:
-    """One row per pair: the LEXICAL features, then the SEMANTIC ones when ``cosine`` (left x right) is given."""
+                 idf: Idf, meaning: Optional[Meaning] = None) -> np.ndarray:
+    """One row per pair: the LEXICAL features, then the SEMANTIC ones when the encoder's ``meaning`` is given."""
+    cosine = meaning.cosine if meaning is not None else None
     pairs = list(pairs)
     sims = {p: similarity(left[p[0]].unit, right[p[1]].unit, idf) for p in pairs}
     rank_l, margin_l = _ranks_and_margins(sims, 0)
     rank_r, margin_r = _ranks_and_margins(sims, 1)
     if cosine is not None:
         cos = {p: float(cosine[p[0], p[1]]) for p in pairs}
+        # how far a pair stands above its sentence's usual similarity to the other article (the story's topic)
+        z_left = (cosine - cosine.mean(axis=1, keepdims=True)) / (cosine.std(axis=1, keepdims=True) + 1e-6)
+        z_right = (cosine - cosine.mean(axis=0, keepdims=True)) / (cosine.std(axis=0, keepdims=True) + 1e-6)
+        tokens = meaning.token_scores(pairs)
+        _, tmargin_l = _ranks_and_margins({p: v[0] for p, v in tokens.items()}, 0)
+        _, tmargin_r = _ranks_and_margins({p: v[0] for p, v in tokens.items()}, 1)
         crank_l, cmargin_l = _ranks_and_margins(cos, 0)
         crank_r, cmargin_r = _ranks_and_margins(cos, 1)
     top = math.log(1 + idf.n)
@@ -129,10 +191,16 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
             fuzz.token_set_ratio(a.norm_text, b.norm_text) / 100.0,
             s * max(0.0, min(margin_l[p], margin_r[p])),
             one_headline, float(a.headline and b.headline), one_headline * containment,
+            float(bool(a.speakers & b.speakers)),
+            float(bool(a.speakers) and bool(b.speakers) and not (a.speakers & b.speakers)),
+            # both quote someone, and not the same person: two statements, whatever words they share
+            float(bool(a.quoted) and bool(b.quoted) and bool(a.speakers) and bool(b.speakers)
+                  and not (a.speakers & b.speakers)),
         ]
         if cosine is not None:
             c = cos[p]
-            row += [c, cmargin_l[p], cmargin_r[p], crank_l[p], crank_r[p], c * s, one_headline * c]
+            row += [c, cmargin_l[p], cmargin_r[p], crank_l[p], crank_r[p], c * s, one_headline * c,
+                    float(z_left[p]), float(z_right[p]), tokens[p][0], tokens[p][1], tmargin_l[p], tmargin_r[p]]
         rows.append(row)
     width = len(LEXICAL) + (len(SEMANTIC) if cosine is not None else 0)
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), width)

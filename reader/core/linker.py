@@ -16,12 +16,16 @@ from typing import Optional, Sequence
 import numpy as np
 
 from reader.core.align_core import AlignParams, _Sides, candidate_pairs, identical_pairs
-from reader.core.link_features import feature_rows, sentence_infos
+from reader.core.link_features import Meaning, feature_rows, sentence_infos
 from reader.core.link_model import StackedModel, load_model
 from reader.core.model import Cancelled, StopFn
 from reader.core.normalize import Token
 
-MAX_GROUP_SIDE = 4  # at most this many sentences of one side in one group
+MAX_GROUP_SIDE = 8  # at most this many sentences of one side in one group
+# A sentence joins a second partner that does not neighbour its best one only when that link is at least this
+# share as sure as the best: one sentence against several only when each carries part of the same fact
+# (checked by cross-validation on the news dev pairs).
+SECOND_PARTNER = 0.65
 NEIGHBOURS = 3  # nearest neighbours in meaning added as candidates, per sentence
 
 
@@ -40,7 +44,7 @@ class PairGroup:
 
 def candidate_rows(
     ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
-    lbases: Sequence[int], rbases: Sequence[int], cosine: Optional[np.ndarray] = None,
+    lbases: Sequence[int], rbases: Sequence[int], meaning: Optional[Meaning] = None,
     should_stop: Optional[StopFn] = None, headlines: tuple[bool, bool] = (False, False),
 ) -> tuple[list[tuple[int, int]], np.ndarray, list[tuple[int, int]]]:
     """Candidate pairs (sorted), their feature rows, and the pairs of identical sentences among them.
@@ -49,27 +53,27 @@ def candidate_rows(
     sides = _Sides(ltoks, rtoks)
     same = identical_pairs(ltoks, rtoks)
     cands = candidate_pairs(sides, AlignParams(), should_stop)
-    if cosine is not None and cosine.size:
-        cands |= _nearest(cosine)
+    if meaning is not None and meaning.cosine.size:
+        cands |= _nearest(meaning.cosine)
     cands |= set(same)
     if should_stop and should_stop():
         raise Cancelled()
     left = sentence_infos(ltexts, ltoks, lbases, sides.idf, sides.lterms, headlines[0])
     right = sentence_infos(rtexts, rtoks, rbases, sides.idf, sides.rterms, headlines[1])
     pairs = sorted(cands)
-    return pairs, feature_rows(pairs, left, right, sides.idf, cosine), same
+    return pairs, feature_rows(pairs, left, right, sides.idf, meaning), same
 
 
 def pair_probabilities(
     ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
-    lbases: Sequence[int], rbases: Sequence[int], cosine: Optional[np.ndarray] = None,
+    lbases: Sequence[int], rbases: Sequence[int], meaning: Optional[Meaning] = None,
     model: Optional[StackedModel] = None, should_stop: Optional[StopFn] = None,
     headlines: tuple[bool, bool] = (False, False),
 ) -> dict[tuple[int, int], float]:
     """Probability that each candidate pair reports the same fact (pairs not listed: no evidence at all)."""
-    pairs, rows, same = candidate_rows(ltexts, rtexts, ltoks, rtoks, lbases, rbases, cosine, should_stop,
+    pairs, rows, same = candidate_rows(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, should_stop,
                                        headlines)
-    model = model or load_model(semantic=cosine is not None)
+    model = model or load_model(semantic=meaning is not None)
     probs = model.probability(pairs, rows, frozenset(same))
     out = {pair: float(p) for pair, p in zip(pairs, probs)}
     out.update({pair: 1.0 for pair in same})
@@ -86,9 +90,31 @@ def _nearest(cosine: np.ndarray) -> set[tuple[int, int]]:
     return out
 
 
+def _second_partners(probs: dict[tuple[int, int], float], threshold: float) -> dict[tuple[int, int], float]:
+    """The pairs at or above the threshold, less the weak second partners (see SECOND_PARTNER)."""
+    best_l: dict[int, tuple[float, int]] = {}
+    best_r: dict[int, tuple[float, int]] = {}
+    for (i, j), p in probs.items():
+        if p > best_l.get(i, (-1.0, -1))[0]:
+            best_l[i] = (p, j)
+        if p > best_r.get(j, (-1.0, -1))[0]:
+            best_r[j] = (p, i)
+    out = {}
+    for (i, j), p in probs.items():
+        if p < threshold:
+            continue
+        (best_j_p, other_j), (best_i_p, other_i) = best_l[i], best_r[j]
+        weak = ((other_j != j and abs(other_j - j) > 1 and p < SECOND_PARTNER * best_j_p)
+                or (other_i != i and abs(other_i - i) > 1 and p < SECOND_PARTNER * best_i_p))
+        if not weak:
+            out[(i, j)] = p
+    return out
+
+
 def group_pairs(probs: dict[tuple[int, int], float], threshold: float) -> list[PairGroup]:
     """Kept pairs joined into groups through shared sentences, strongest pairs first; a pair that would make a
     group larger than ``MAX_GROUP_SIDE`` sentences on a side is left out."""
+    probs = _second_partners(probs, threshold)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     size: dict[tuple[str, int], tuple[int, int]] = {}
 
