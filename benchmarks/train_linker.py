@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.linkdata import load_docs, score_docs  # noqa: E402
 from reader.core.link_features import context_rows  # noqa: E402
-from reader.core.link_model import MODEL_FILE, LinkModel, StackedModel, expected_features  # noqa: E402
+from reader.core.link_model import (  # noqa: E402
+    MODEL_FILE, LinkModel, StackedModel, _both_ways, expected_features, mirror,
+)
 
 C = 1.0  # inverse regularisation strength of the logistic regression
 
@@ -32,6 +34,7 @@ C = 1.0  # inverse regularisation strength of the logistic regression
 def _logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...]) -> LinkModel:
     from sklearn.linear_model import LogisticRegression
 
+    x, y = np.vstack([x, x[:, mirror(features)]]), np.concatenate([y, y])  # either article may be on the left
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     clf = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y)
@@ -45,7 +48,7 @@ def fit(docs: list, semantic: bool) -> StackedModel:
     stacked = []
     for d in docs:
         pairs = d.pairs_for(semantic)
-        p1 = first.probability(d.rows(semantic))
+        p1 = _both_ways(first, d.rows(semantic))
         p1 = np.array([1.0 if p in d.certain else v for p, v in zip(pairs, p1)])
         stacked.append(np.hstack([d.rows(semantic), context_rows(pairs, p1)]))
     return StackedModel(first, _logistic(np.vstack(stacked), y, expected_features(semantic, 2)))

@@ -67,11 +67,19 @@ class _Progress:
             raise Cancelled()
 
 
+_OWN_ENCODER = object()
+
+
 class Comparer:
     """Turns two documents into a :class:`Comparison`. Holds the NLP engine and the sentence encoder (one each per
-    application; the encoder is optional: without it passages are linked on word evidence alone)."""
+    application). Without an ``encoder`` argument the comparer makes its own (loaded on first use); ``None`` links
+    passages on word evidence alone."""
 
-    def __init__(self, nlp, encoder=None) -> None:
+    def __init__(self, nlp, encoder=_OWN_ENCODER) -> None:
+        if encoder is _OWN_ENCODER:
+            from reader.core.encoder import SentenceEncoder
+
+            encoder = SentenceEncoder()
         self.nlp = nlp
         self.encoder = encoder
 
@@ -90,10 +98,13 @@ class Comparer:
 
         steps = _Progress(progress, should_stop)
         steps.stage(0)
+        preload = _load_in_background(self.nlp)  # spaCy loads while the passages are linked
         left_a, right_a = segment(left), segment(right)
         report, stop = steps.stage(1)
-        links = align(left_a, right_a, options, report, stop)
+        links = align(left_a, right_a, options, report, stop, self.encoder)
         report, stop = steps.stage(2)
+        if preload is not None:
+            preload.join()
         entities = extract_entities(left_a, right_a, self.nlp, report, stop)
         report, _ = steps.stage(3)
         links = _apply_edits(left_a, right_a, links, edits)

@@ -45,8 +45,22 @@ class LinkModel:
                    np.asarray(data["coef"], float), float(data["intercept"]))
 
 
+def mirror(features: tuple[str, ...]) -> np.ndarray:
+    """Column order that swaps every "_left" feature with its "_right" twin (the two articles exchanged)."""
+    index = {name: k for k, name in enumerate(features)}
+    twin = {"_left": "_right", "_right": "_left"}
+    order = []
+    for name in features:
+        suffix = next((s for s in twin if name.endswith(s)), None)
+        order.append(index[name[: -len(suffix)] + twin[suffix]] if suffix else index[name])
+    return np.asarray(order)
+
+
 @dataclass(frozen=True)
 class StackedModel:
+    """Both stages read each pair from both sides (left/right features exchanged) and average, so that which
+    article is on the left never changes a link."""
+
     first: LinkModel
     second: LinkModel
 
@@ -56,10 +70,10 @@ class StackedModel:
         ``certain`` pairs (identical sentences) count as 1.0 for their neighbours."""
         if not pairs:
             return np.zeros(0)
-        first = self.first.probability(rows)
+        first = _both_ways(self.first, rows)
         if certain:
             first = np.array([1.0 if p in certain else x for p, x in zip(pairs, first)])
-        return self.second.probability(np.hstack([rows, context_rows(pairs, first)]))
+        return np.minimum(_both_ways(self.second, np.hstack([rows, context_rows(pairs, first)])), 0.9999)
 
     def to_json(self) -> dict:
         return {"first": self.first.to_json(), "second": self.second.to_json()}
@@ -67,6 +81,10 @@ class StackedModel:
     @classmethod
     def from_json(cls, data: dict) -> "StackedModel":
         return cls(LinkModel.from_json(data["first"]), LinkModel.from_json(data["second"]))
+
+
+def _both_ways(model: LinkModel, rows: np.ndarray) -> np.ndarray:
+    return (model.probability(rows) + model.probability(rows[:, mirror(model.features)])) / 2
 
 
 def expected_features(semantic: bool, stage: int = 1) -> tuple[str, ...]:

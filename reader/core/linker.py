@@ -99,9 +99,11 @@ def _second_partners(probs: dict[tuple[int, int], float], threshold: float) -> d
             best_l[i] = (p, j)
         if p > best_r.get(j, (-1.0, -1))[0]:
             best_r[j] = (p, i)
+    alone_l = {i for (i, _), p in probs.items() if p == 1.0}  # identical sentences pair with each other only
+    alone_r = {j for (_, j), p in probs.items() if p == 1.0}
     out = {}
     for (i, j), p in probs.items():
-        if p < threshold:
+        if p < threshold or (p < 1.0 and (i in alone_l or j in alone_r)):
             continue
         (best_j_p, other_j), (best_i_p, other_i) = best_l[i], best_r[j]
         weak = ((other_j != j and abs(other_j - j) > 1 and p < SECOND_PARTNER * best_j_p)
