@@ -25,7 +25,7 @@ MAX_GROUP_SIDE = 8  # at most this many sentences of one side in one group
 # A sentence joins a second partner that does not neighbour its best one only when that link is at least this
 # share as sure as the best: one sentence against several only when each carries part of the same fact
 # (checked by cross-validation on the news dev pairs).
-SECOND_PARTNER = 0.65
+SECOND_PARTNER = 0.6
 NEIGHBOURS = 3  # nearest neighbours in meaning added as candidates, per sentence
 
 
