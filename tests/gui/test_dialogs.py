@@ -31,7 +31,7 @@ def test_preferences_explain_what_the_threshold_changes(qtbot):
     dialog = PreferencesDialog(Preferences())
     qtbot.addWidget(dialog)
     assert dialog.threshold_help.text() == THRESHOLD_HELP
-    assert "paraphrase" in THRESHOLD_HELP and "one source" in THRESHOLD_HELP
+    assert "probability" in THRESHOLD_HELP and "same fact" in THRESHOLD_HELP and "one source" in THRESHOLD_HELP
 
 
 def test_help_lists_every_shortcut_of_the_menus(qtbot):

@@ -284,7 +284,7 @@ def test_select_segment_from_outside_scrolls_both_panes(qtbot):
     link = comp.links[-1]
     with qtbot.waitSignal(view.statusMessage) as blocker:
         view.select_segment("right", link.right[0])  # e.g. from the sidebar's fact list
-    assert "score" in blocker.args[0]
+    assert "likely the same fact" in blocker.args[0]
     for side, ids in ((Side.LEFT, link.left), (Side.RIGHT, link.right)):
         seg = comp.side(side).segments[ids[0]]
         assert visible(view, side, seg.start, seg.end)
