@@ -117,7 +117,7 @@ def _compare(args: argparse.Namespace, progress: TerminalProgress):
             progress(0.0, f"Reading {path.name}")
             docs.append(load_document(path))
         for doc in docs:
-            for notice in getattr(doc, "notices", ()):
+            for notice in doc.notices:
                 progress.done()
                 print(f"{PROG}: note: {doc.path}: {notice}", file=sys.stderr)
         return Comparer(NlpEngine()).compare(docs[0], docs[1], options, progress=progress)

@@ -25,9 +25,9 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def load_html_bytes(data: bytes) -> Extracted:
-    text, encoding = decode_bytes(data, declared_charset(data))
+    text, encoding, notices = decode_bytes(data, declared_charset(data))
     blocks, title = html_blocks(text)
-    return Extracted(blocks, title, encoding)
+    return Extracted(blocks, title, encoding, notices)
 
 
 def load_mhtml_bytes(data: bytes) -> Extracted:
@@ -40,9 +40,9 @@ def load_mhtml_bytes(data: bytes) -> Extracted:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True) or b""
             charset = part.get_content_charset() or declared_charset(payload)
-            text, encoding = decode_bytes(payload, charset)
+            text, encoding, notices = decode_bytes(payload, charset)
             blocks, title = html_blocks(text)
-            return Extracted(blocks, title, encoding)
+            return Extracted(blocks, title, encoding, notices)
     raise NoArticle("the saved page (MHTML) has no HTML part: no article text found after extraction")
 
 

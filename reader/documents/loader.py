@@ -31,7 +31,7 @@ def load_document(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     title = extracted.title or title_from_filename(name)
     fmt = "html" if fmt == "mhtml" else fmt
     return assemble(blocks, path=name, title=title, fmt=fmt, sha256=hashlib.sha256(data).hexdigest(),
-                    encoding=extracted.encoding)
+                    encoding=extracted.encoding, notices=extracted.notices)
 
 
 def document_from_text(text: str, *, title: str = "", source: str = "clipboard") -> Document:
@@ -163,7 +163,7 @@ def _extract(fmt: str, data: bytes, name: str) -> Extracted:
 
 def _extract_text(fmt: str, data: bytes, name: str) -> Extracted:
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding, notices = decode_bytes(data)
     except DecodeFailure:
         raise DocumentError(name, "looks like a binary file, not text") from None
     if _control_share(text) > 0.01:
@@ -178,7 +178,7 @@ def _extract_text(fmt: str, data: bytes, name: str) -> Extracted:
         from reader.documents.text import text_blocks
 
         blocks, title = text_blocks(text)
-    return Extracted(blocks, title, encoding)
+    return Extracted(blocks, title, encoding, notices)
 
 
 def _control_share(text: str) -> float:
