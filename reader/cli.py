@@ -178,7 +178,13 @@ def _check_output(args: argparse.Namespace) -> None:
     try:
         check_target(args.output, args.force)
     except ExportError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_export_message(error)) from None
+
+
+def _export_message(error) -> str:
+    from reader.export.pdf import READ_ONLY
+
+    return f"{error} (use --force to replace it)" if error.reason == READ_ONLY else str(error)
 
 
 def _export(comparison, args: argparse.Namespace, progress: TerminalProgress) -> int:
@@ -187,7 +193,7 @@ def _export(comparison, args: argparse.Namespace, progress: TerminalProgress) ->
     try:
         export_command(comparison, Path(args.output), page_size=args.page_size, progress=progress, force=args.force)
     except ExportError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_export_message(error)) from None
     progress.done()
     print(f"Wrote {args.output}", file=sys.stderr)
     return 0

@@ -46,7 +46,6 @@ def document_from_text(text: str, *, title: str = "", source: str = "clipboard",
     """An article from text already in memory (pasted); a whole HTML page is reduced to its article."""
     if not text or not clean_line(text):
         raise DocumentError(source, "the text is empty")
-    check_words(source, text, max_words)
     if sniff.looks_like_html(text[:4096].encode("utf-8", "replace")):
         from reader.documents.html import NoArticle, html_blocks
 
@@ -57,6 +56,7 @@ def document_from_text(text: str, *, title: str = "", source: str = "clipboard",
     else:
         from reader.documents.text import text_blocks
 
+        check_words(source, text, max_words)  # before paragraphs are built: a huge paste is refused at once
         blocks, found_title = text_blocks(text)
     check_article(source, [block.text for block in blocks], max_words)
     return assemble(blocks, path=None, title=title or found_title or _first_words(blocks[0].text), fmt=source)

@@ -17,6 +17,7 @@ from reader.core.model import Comparison, ProgressFn, StopFn
 PAGE_SIZES = ("A4", "Letter")
 MARGINS_MM = (14.0, 11.0, 14.0, 10.0)  # left, top, right, bottom
 RESOLUTION = 600
+READ_ONLY = "the file is read-only; it was not replaced"
 
 
 class ExportError(Exception):
@@ -149,7 +150,7 @@ def check_replaceable(path: str, force: bool = False) -> None:
         raise ExportError(path, f"is a {_special_kind(info.st_mode)}, not a regular file; it was not replaced")
     read_only = not (info.st_mode & 0o222) or not os.access(path, os.W_OK)
     if read_only and not force:
-        raise ExportError(path, "the file is read-only; it was not replaced (use --force to replace it)")
+        raise ExportError(path, READ_ONLY)
 
 
 def _special_kind(mode: int) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import pty
+import socket
 import stat
 import subprocess
 import sys
@@ -41,13 +42,33 @@ def test_export_onto_a_named_pipe_is_refused_and_the_pipe_stays(tmp_path, seed_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]  # no temporary file left behind
 
 
-def test_export_onto_a_device_is_refused(tmp_path, seed_paths):
+def _special_file(tmp_path: Path, kind: str) -> Path:
+    """A special file of our own in tmp_path (never a real /dev node: a regression would replace it)."""
+    path = tmp_path / f"{kind}.pdf"
+    if kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        server.close()
+    else:  # a character device with /dev/null's numbers; only root may make one
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    return path
+
+
+@pytest.mark.parametrize("kind", [
+    "socket",
+    pytest.param("device", marks=pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                                                    reason="only root can make a device node")),
+])
+def test_export_onto_a_socket_or_device_is_refused(tmp_path, kind):
     from reader.export.pdf import ExportError, write_atomically
 
+    target = _special_file(tmp_path, kind)
+    before = os.stat(target).st_mode
     with pytest.raises(ExportError) as err:
-        write_atomically(os.devnull, b"%PDF-1.4")
-    assert err.value.path == os.devnull and "device" in err.value.reason
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+        write_atomically(str(target), b"%PDF-1.4", force=True)
+    assert err.value.path == str(target) and kind in err.value.reason and "not a regular file" in err.value.reason
+    assert os.stat(target).st_mode == before
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
 def test_read_only_report_is_kept_unless_forced(tmp_path, seed_paths):
