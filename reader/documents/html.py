@@ -93,7 +93,7 @@ def prepare_page(page: str) -> tuple[str, set[str]]:
     from lxml import etree
 
     def parse(text: str):
-        parser = lxml.html.HTMLParser(remove_comments=True)
+        parser = lxml.html.HTMLParser(remove_comments=True, encoding="utf-8")  # already decoded: no <meta> guess
         try:
             tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
         except (etree.ParserError, ValueError):

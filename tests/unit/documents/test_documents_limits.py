@@ -111,11 +111,13 @@ def test_page_with_only_a_menu_has_no_article(tmp_path):
 def test_menu_beside_an_article_is_dropped(tmp_path):
     path = tmp_path / "page.html"
     body = "".join(f"<p>{s}</p>" for s in SENTENCES)
-    path.write_text('<!DOCTYPE html><html><head><title>Pier closed</title></head><body><nav><a href="/">Home</a>'
-                    f'<a href="/sport">Sport</a></nav><article><h1>Pier closed</h1>{body}</article></body></html>',
-                    encoding="utf-8")
+    accented = "<p>The caf\u00e9\u2019s owner said the pier\u2019s closure costs her 300 \u20ac a day.</p>"
+    path.write_text('<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Pier closed</title></head>'
+                    '<body><nav><a href="/">Home</a><a href="/sport">Sport</a></nav><article><h1>Pier closed</h1>'
+                    f"{body}{accented}</article></body></html>", encoding="utf-8")  # a wrong <meta>, valid UTF-8
     doc = load_document(path)
     assert "Sport" not in doc.text and SENTENCES[2] in doc.text
+    assert "The caf\u00e9\u2019s owner said the pier\u2019s closure costs her 300 \u20ac a day." in doc.text
 
 
 @pytest.mark.parametrize("depth", [255, 300, 3000, 50_000])
