@@ -109,7 +109,7 @@ def input_cases(folder: Path, big: bool) -> list[Case]:
         Case("empty", _write(f / "empty.txt", b""), "refused"),
         Case("blank", _write(f / "blank.txt", " \n\t\n  \n"), "refused"),
         Case("png-as-txt", _write(f / "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16), "refused"),
-        Case("binary", _write(f / "data.txt", bytes(random.Random(9).randrange(256) for _ in range(65536))),
+        Case("binary", _write(f / "data.txt", random.Random(9).randbytes(65536)),
              "refused"),
         Case("device", Path("/dev/zero"), "refused"),
         Case("fifo", _fifo(f / "pipe.txt"), "refused"),

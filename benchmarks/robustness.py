@@ -122,7 +122,7 @@ def run_case(case: Case, window: bool, timeout: float, base_env: dict, results_d
         code, stderr, seconds, peak = run(cmd, env, timeout)
         lines = [line for line in stderr.strip().splitlines() if line.strip()]
         ours = [line for line in lines if line.startswith("parallel-reader") or line.startswith("Wrote ")]
-        message = (ours or lines or [""])[-1]
+        message = (ours or ([] if code == 0 else lines) or [""])[-1]  # not Qt's chatter after a success
         failure = judge(case, channel, code, stderr, shown)
         results.append(Result(case.name, channel, code, message, seconds, peak, failure))
     return results
