@@ -1,12 +1,14 @@
 """Command line: ``parallel-reader compare [LEFT RIGHT] [--json | --text]`` and ``parallel-reader export``.
 
 Exit codes: 0 success, 2 bad input or usage (one line on stderr naming the file and the problem), 130 interrupted.
-Nothing here imports Qt except the ``export`` subcommand, which needs it to write the PDF.
+Nothing here imports Qt except the ``export`` subcommand, which needs it to write the PDF. Progress goes to
+stderr only when stderr is a terminal; notices about the input (bytes replaced while decoding) always do.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pair_arguments(export)
     export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    export.add_argument("--force", action="store_true", help="replace FILE.pdf even if it is read-only")
     return parser
 
 
@@ -48,21 +51,59 @@ def _add_pair_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    progress = TerminalProgress(sys.stderr)
     try:
-        comparison = _compare(args)
         if args.command == "export":
-            return _export(comparison, args)
+            _check_output(args)  # before the comparison: a bad target fails at once
+        comparison = _compare(args, progress)
+        if args.command == "export":
+            return _export(comparison, args, progress)
+        progress.done()
         _write_stdout(_render(comparison, args.format))
         return 0
     except UsageError as error:
+        progress.done()
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        progress.done()
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
 
 
-def _compare(args: argparse.Namespace):
+class TerminalProgress:
+    """``progress(fraction, message)`` drawn on one line of ``stream``, only when it is a terminal."""
+
+    def __init__(self, stream) -> None:
+        try:
+            self.active = stream.isatty()
+        except (AttributeError, ValueError, OSError):
+            self.active = False
+        self.stream = stream
+        self._last = ""
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if not self.active:
+            return
+        line = f"{PROG}: {round(100 * fraction):3d}% {message}"[:79]
+        if line != self._last:
+            self._last = line
+            self._write(f"\r\x1b[K{line}")
+
+    def done(self) -> None:
+        if self.active and self._last:
+            self._last = ""
+            self._write("\r\x1b[K")
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.active = False
+
+
+def _compare(args: argparse.Namespace, progress: TerminalProgress):
     from reader.core.compare import Comparer
     from reader.core.encoder import SentenceEncoder
     from reader.core.model import Options
@@ -72,8 +113,15 @@ def _compare(args: argparse.Namespace):
     left_path, right_path = _pair(args.files)
     options = Options() if args.threshold is None else Options(threshold=_threshold(args.threshold))
     try:
-        left, right = load_document(left_path), load_document(right_path)
-        return Comparer(NlpEngine(), SentenceEncoder()).compare(left, right, options)
+        docs = []
+        for path in (left_path, right_path):
+            progress(0.0, f"Reading {path.name}")
+            docs.append(load_document(path))
+        for doc in docs:
+            for notice in doc.notices:
+                progress.done()
+                print(f"{PROG}: note: {doc.path}: {notice}", file=sys.stderr)
+        return Comparer(NlpEngine(), SentenceEncoder()).compare(docs[0], docs[1], options, progress=progress)
     except DocumentError as error:
         raise UsageError(str(error)) from None
     except ModelMissing as error:
@@ -108,17 +156,46 @@ def _write_stdout(text: str) -> None:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:  # `parallel-reader compare | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `parallel-reader compare | head`: the reader has all it wanted
+        _drop_stdout()
+    except OSError as exc:  # `> /dev/full`, a full disk, a closed terminal
+        _drop_stdout()
+        raise UsageError(f"standard output: could not write the result ({exc.strerror or exc})") from None
 
 
-def _export(comparison, args: argparse.Namespace) -> int:
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail (and print a traceback) again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    from reader.export.pdf import ExportError, check_target
+
+    try:
+        check_target(args.output, args.force)
+    except ExportError as error:
+        raise UsageError(_export_message(error)) from None
+
+
+def _export_message(error) -> str:
+    from reader.export.pdf import READ_ONLY
+
+    return f"{error} (use --force to replace it)" if error.reason == READ_ONLY else str(error)
+
+
+def _export(comparison, args: argparse.Namespace, progress: TerminalProgress) -> int:
     from reader.export import ExportError, export_command
 
     try:
-        export_command(comparison, Path(args.output), page_size=args.page_size)
+        export_command(comparison, Path(args.output), page_size=args.page_size, progress=progress, force=args.force)
     except ExportError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_export_message(error)) from None
+    progress.done()
     print(f"Wrote {args.output}", file=sys.stderr)
     return 0
 

@@ -1,16 +1,19 @@
 """User settings: every key and default declared here, stored as JSON in the platformdirs config folder.
 
-The file is written atomically (temp file + ``os.replace``). A missing or corrupt file, or a value of the wrong
-type, falls back to the default: settings never crash the app. Tests point ``PARALLEL_READER_CONFIG_DIR`` (or
+The file is written atomically (temp file + ``os.replace``). Every value read is checked by type and range; an
+invalid one falls back to its default, and a damaged file (not JSON, nested too deep, too large, invalid values)
+is kept aside as ``settings.json.bad``: settings never crash the app. Tests point ``PARALLEL_READER_CONFIG_DIR`` (or
 the ``folder`` argument) at a temporary folder so the real configuration is never touched.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from reader import APP_SLUG
 
@@ -53,23 +56,73 @@ def pair_key(left_path: str, left_sha: str, right_path: str, right_sha: str) -> 
     return f"{left}#{left_sha}|{right}#{right_sha}"
 
 
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a bigger settings file is damaged (ours stay far below)
+MAX_BASE64 = 64 * 1024  # saved window geometry / state
+MAX_PIXELS = 100_000  # splitter sizes
+MAX_PATH = 4096
+MAX_LINKED_PAIRS = 200  # pairs with remembered manual links (the most recently edited are kept)
+MAX_EDITS = 5000  # manual link edits per pair
+MAX_IDS = 64  # segments on one side of one edit
+MAX_SEGMENT_ID = 10_000_000
+
+
+def _number(value: Any, low: float, high: float) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            and low <= value <= high)
+
+
+def _path(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_PATH and "\x00" not in value
+
+
+def _ids(value: Any) -> bool:
+    return (isinstance(value, list) and 0 < len(value) <= MAX_IDS
+            and all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i <= MAX_SEGMENT_ID for i in value))
+
+
+def _edit(item: Any) -> bool:
+    return (isinstance(item, dict) and item.get("action") in ("link", "unlink") and _ids(item.get("left"))
+            and _ids(item.get("right")))
+
+
+def _manual_links(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) <= MAX_LINKED_PAIRS and all(
+        isinstance(key, str) and len(key) <= 3 * MAX_PATH and isinstance(edits, list)
+        and 0 < len(edits) <= MAX_EDITS and all(_edit(e) for e in edits) for key, edits in value.items())
+
+
+_VALIDATORS: dict[str, Callable[[Any], bool]] = {
+    "window_geometry": lambda v: isinstance(v, str) and len(v) <= MAX_BASE64 and bool(_BASE64.fullmatch(v)),
+    "window_state": lambda v: isinstance(v, str) and len(v) <= MAX_BASE64 and bool(_BASE64.fullmatch(v)),
+    "splitter_sizes": lambda v: isinstance(v, list) and len(v) <= 4 and all(
+        isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= MAX_PIXELS for x in v),
+    "theme": lambda v: isinstance(v, str) and v in THEMES,
+    "font_size": lambda v: _number(v, FONT_MIN, FONT_MAX),
+    "scroll_lock": lambda v: isinstance(v, bool),
+    "recent_pairs": lambda v: isinstance(v, list) and len(v) <= MAX_RECENT and all(
+        isinstance(p, list) and len(p) == 2 and all(_path(s) for s in p) for p in v),
+    "threshold": lambda v: _number(v, 0.0, 1.0),
+    "page_size": lambda v: isinstance(v, str) and v in PAGE_SIZES,
+    "manual_links": _manual_links,
+    "last_export_dir": _path,
+}
+
+
 def _valid(key: str, value: Any) -> bool:
-    default = DEFAULTS[key]
-    if key == "theme":
-        return value in THEMES
-    if key == "page_size":
-        return value in PAGE_SIZES
-    if key == "font_size":
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and FONT_MIN <= value <= FONT_MAX
-    if key == "threshold":
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
-    if key == "splitter_sizes":
-        return isinstance(value, list) and all(isinstance(v, int) and v >= 0 for v in value)
-    if key == "recent_pairs":
-        return isinstance(value, list) and all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value
-        )
-    return isinstance(value, type(default))
+    return _VALIDATORS[key](value)
+
+
+def _salvage(key: str, value: Any) -> Any:
+    """The usable part of a stored value that is too long: the newest recent pairs, the latest manual links."""
+    if key == "recent_pairs" and isinstance(value, list):
+        good = [p for p in value[: 10 * MAX_RECENT] if _valid(key, [p])]
+        return good[:MAX_RECENT]
+    if key == "manual_links" and isinstance(value, dict):
+        items = list(value.items())[-10 * MAX_LINKED_PAIRS:]
+        good = [(k, v) for k, v in items if _valid(key, {k: v})]
+        return dict(good[-MAX_LINKED_PAIRS:])
+    return None
 
 
 class Settings:
@@ -85,21 +138,53 @@ class Settings:
 
     # ------------------------------------------------------------------ storage
     def load(self) -> None:
+        """Read the file; a value that is invalid falls back to its default, a damaged file is kept aside."""
         self._values = {}
         self.load_error = ""
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self._read()
         except FileNotFoundError:
             return
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            self.load_error = f"{self.path}: {exc}"
+        except OSError as exc:  # unreadable (permissions, a folder): leave it where it is
+            self.load_error = f"{self.path}: {exc.strerror or exc}"
+            return
+        except (ValueError, RecursionError, MemoryError) as exc:  # not JSON, nested too deep, too large
+            self._set_aside(f"{type(exc).__name__}: {str(exc)[:200]}")
             return
         if not isinstance(raw, dict):
-            self.load_error = f"{self.path}: not a JSON object"
+            self._set_aside("not a JSON object")
             return
+        rejected = []
         for key, value in raw.items():
-            if key in DEFAULTS and _valid(key, value):
-                self._values[key] = value
+            if key not in DEFAULTS:
+                continue  # a newer version's setting: ignored, not an error
+            if not _valid(key, value):
+                value = _salvage(key, value)
+                if value is None or not _valid(key, value):
+                    rejected.append(key)
+                    continue
+                rejected.append(key + " (shortened)")
+            self._values[key] = value
+        if rejected:
+            self._set_aside("invalid " + ", ".join(rejected))
+            if self.autosave:
+                self.save()
+
+    def _read(self) -> Any:
+        with open(self.path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return json.loads(data.decode("utf-8"))
+
+    def _set_aside(self, why: str) -> None:
+        """Keep the damaged file as settings.json.bad (for the user to inspect) and say why it was not used."""
+        bad = self.path.with_name(FILE_NAME + ".bad")
+        try:
+            os.replace(self.path, bad)
+            self.load_error = f"{self.path}: {why}; the file was kept as {bad.name} and defaults are used"
+        except OSError:
+            self.load_error = f"{self.path}: {why}; defaults are used"
 
     def save(self) -> None:
         """Write atomically; a failure to write (read-only disk) is not fatal."""
@@ -166,8 +251,7 @@ class Settings:
     def set_link_edits(self, key: str, edits: Iterable[tuple[str, Iterable[int], Iterable[int]]]) -> None:
         everything = self.get("manual_links")
         entry = [{"action": a, "left": list(left), "right": list(right)} for a, left, right in edits]
+        everything.pop(key, None)
         if entry:
-            everything[key] = entry
-        else:
-            everything.pop(key, None)
-        self.set("manual_links", everything)
+            everything[key] = entry[-MAX_EDITS:]  # the most recently edited pair last
+        self.set("manual_links", _salvage("manual_links", everything))

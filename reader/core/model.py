@@ -56,6 +56,7 @@ class Document:
     marks: tuple[Mark, ...] = ()
     sha256: str = ""  # of the file's bytes ("" for text not read from a file)
     encoding: str = ""
+    notices: tuple[str, ...] = ()  # what the loader had to repair, e.g. "3 bytes not valid UTF-8 replaced by �"
 
     @property
     def name(self) -> str:

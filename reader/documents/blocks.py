@@ -27,6 +27,7 @@ class Extracted:
     blocks: tuple[Block, ...]
     title: str = ""
     encoding: str = ""
+    notices: tuple[str, ...] = ()
 
 
 def clean_line(text: str) -> str:
@@ -53,6 +54,7 @@ def assemble(
     fmt: str,
     sha256: str = "",
     encoding: str = "",
+    notices: tuple[str, ...] = (),
 ) -> Document:
     """Join cleaned blocks with blank lines, record paragraph spans and boilerplate marks."""
     from reader.documents.boilerplate import find_marks
@@ -83,4 +85,5 @@ def assemble(
         marks=tuple(marks),
         sha256=sha256,
         encoding=encoding,
+        notices=tuple(notices),
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -10,20 +11,26 @@ from reader.documents import sniff
 from reader.documents.blocks import Extracted, assemble, clean_line
 from reader.documents.decode import DecodeFailure, decode_bytes
 from reader.documents.errors import DocumentError, PathLike
+from reader.documents.limits import MAX_BYTES, MAX_WORDS, size_text
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 NO_TEXT = "no article text found after extraction"
+_WORD = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")
 
 
-def load_document(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one article file (.txt, .md, .html, .pdf, .docx; the content decides) into a Document."""
+def load_document(path: PathLike, *, max_bytes: int = MAX_BYTES, max_words: int = MAX_WORDS) -> Document:
+    """Read one article file (.txt, .md, .html, .pdf, .docx; the content decides) into a Document.
+
+    Refused (DocumentError): more than ``max_bytes`` on disk, a package too large when unpacked, more than
+    ``max_words`` words of article text, or no article text at all.
+    """
     name = os.fspath(path)
     data = read_file(Path(name), name, max_bytes)
     fmt = detect_format(data, Path(name).suffix.lower(), name)
-    extracted = _extract(fmt, data, name)
+    extracted = _extract(fmt, data, name, max_words)
     blocks = extracted.blocks
-    if not any(clean_line(block.text) for block in blocks):
-        raise DocumentError(name, NO_TEXT)
+    check_article(name, [block.text for block in blocks], max_words)
     import hashlib
 
     from reader.documents.text import title_from_filename
@@ -31,10 +38,11 @@ def load_document(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     title = extracted.title or title_from_filename(name)
     fmt = "html" if fmt == "mhtml" else fmt
     return assemble(blocks, path=name, title=title, fmt=fmt, sha256=hashlib.sha256(data).hexdigest(),
-                    encoding=extracted.encoding)
+                    encoding=extracted.encoding, notices=extracted.notices)
 
 
-def document_from_text(text: str, *, title: str = "", source: str = "clipboard") -> Document:
+def document_from_text(text: str, *, title: str = "", source: str = "clipboard",
+                       max_words: int = MAX_WORDS) -> Document:
     """An article from text already in memory (pasted); a whole HTML page is reduced to its article."""
     if not text or not clean_line(text):
         raise DocumentError(source, "the text is empty")
@@ -48,10 +56,35 @@ def document_from_text(text: str, *, title: str = "", source: str = "clipboard")
     else:
         from reader.documents.text import text_blocks
 
+        check_words(source, text, max_words)  # before paragraphs are built: a huge paste is refused at once
         blocks, found_title = text_blocks(text)
-    if not any(clean_line(block.text) for block in blocks):
-        raise DocumentError(source, NO_TEXT)
+    check_article(source, [block.text for block in blocks], max_words)
     return assemble(blocks, path=None, title=title or found_title or _first_words(blocks[0].text), fmt=source)
+
+
+def check_article(name: str, texts: list[str], max_words: int) -> None:
+    """DocumentError unless the extracted paragraphs hold some words (letters or digits) and not too many."""
+    if not any(_ALNUM.search(text) for text in texts):
+        what = "only punctuation and symbols: " if any(clean_line(text) for text in texts) else ""
+        raise DocumentError(name, what + NO_TEXT)
+    words = sum(count_words(text, max_words + 1) for text in texts)
+    if words > max_words:
+        check_words(name, "\n".join(texts), max_words)
+
+
+def count_words(text: str, stop_after: int | None = None) -> int:
+    """Whitespace-separated words, counted without building a list (stops early past ``stop_after``)."""
+    count = 0
+    for count, _ in enumerate(_WORD.finditer(text), 1):
+        if stop_after is not None and count >= stop_after:
+            break
+    return count
+
+
+def check_words(name: str, text: str, max_words: int) -> None:
+    if count_words(text, max_words + 1) > max_words:
+        raise DocumentError(name, f"is too long to compare: {count_words(text):,} words, at most {max_words:,} "
+                                  "(split it into parts)")
 
 
 def _unreadable(name: str, exc: OSError) -> DocumentError:
@@ -76,14 +109,14 @@ def read_file(path: Path, name: str, max_bytes: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise DocumentError(name, "is not a regular file (device, pipe or socket)")
     if info.st_size > max_bytes:
-        raise DocumentError(name, f"is larger than {_size(max_bytes)}")
+        raise DocumentError(name, f"is larger than {size_text(max_bytes)}")
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise _unreadable(name, exc) from None
     if len(data) > max_bytes:
-        raise DocumentError(name, f"is larger than {_size(max_bytes)}")
+        raise DocumentError(name, f"is larger than {size_text(max_bytes)}")
     if not data:
         raise DocumentError(name, "the file is empty")
     return data
@@ -134,7 +167,7 @@ def _binary_reason(kind: str, suffix: str) -> str:
     return f"looks like a binary file ({kind}), not text" if kind else "looks like a binary file, not text"
 
 
-def _extract(fmt: str, data: bytes, name: str) -> Extracted:
+def _extract(fmt: str, data: bytes, name: str, max_words: int) -> Extracted:
     if fmt == "pdf":
         from reader.documents.pdf import PdfProblem, load_pdf_bytes
 
@@ -145,6 +178,7 @@ def _extract(fmt: str, data: bytes, name: str) -> Extracted:
     if fmt == "docx":
         from reader.documents.word import DocxProblem, load_docx_bytes
 
+        _check_package(data, name)
         try:
             return load_docx_bytes(data)
         except DocxProblem as exc:
@@ -158,18 +192,34 @@ def _extract(fmt: str, data: bytes, name: str) -> Extracted:
             raise DocumentError(name, str(exc)) from None
         except DecodeFailure:
             raise DocumentError(name, "looks like a binary file, not text") from None
-    return _extract_text(fmt, data, name)
+    return _extract_text(fmt, data, name, max_words)
 
 
-def _extract_text(fmt: str, data: bytes, name: str) -> Extracted:
+def _check_package(data: bytes, name: str) -> None:
+    """Refuse a Word package that is too large once unpacked, before python-docx inflates it."""
+    import zipfile
+    import zlib
+
+    from reader.documents.limits import TooLarge, check_zip_package
+
     try:
-        text, encoding = decode_bytes(data)
+        check_zip_package(data)
+    except TooLarge as exc:
+        raise DocumentError(name, f"the Word document is {exc}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
+        raise DocumentError(name, f"the Word document is damaged and cannot be read ({type(exc).__name__})") from None
+
+
+def _extract_text(fmt: str, data: bytes, name: str, max_words: int) -> Extracted:
+    try:
+        text, encoding, notices = decode_bytes(data)
     except DecodeFailure:
         raise DocumentError(name, "looks like a binary file, not text") from None
     if _control_share(text) > 0.01:
         raise DocumentError(name, "looks like a binary file, not text")
     if not text.strip():
         raise DocumentError(name, "the file contains only blank space: " + NO_TEXT)
+    check_words(name, text, max_words)  # before paragraphs are built: a huge file is refused at once
     if fmt == "markdown":
         from reader.documents.markdown import markdown_blocks
 
@@ -178,20 +228,13 @@ def _extract_text(fmt: str, data: bytes, name: str) -> Extracted:
         from reader.documents.text import text_blocks
 
         blocks, title = text_blocks(text)
-    return Extracted(blocks, title, encoding)
+    return Extracted(blocks, title, encoding, notices)
 
 
 def _control_share(text: str) -> float:
     sample = text[:20000]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c") or 0x7F <= ord(ch) < 0xA0)
     return controls / max(1, len(sample))
-
-
-def _size(limit: int) -> str:
-    mib = limit / (1024 * 1024)
-    if mib >= 1:
-        return f"{mib:.0f} MB" if mib == int(mib) else f"{mib:.1f} MB"
-    return f"{max(1, round(limit / 1024))} KB"
 
 
 def _first_words(text: str, count: int = 8) -> str:

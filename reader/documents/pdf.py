@@ -49,6 +49,11 @@ def _read(pypdf, PdfReadError, data: bytes) -> Extracted:  # noqa: N803 - the cl
         meta_title = _meta_title(reader)
     except PdfProblem:
         raise
+    except _limit_error() as exc:  # a stream that inflates past pypdf's limit (75 MB): a "zip bomb"
+        from reader.documents.limits import size_text
+
+        raise PdfProblem(f"the PDF is too large when unpacked (a stream of more than {size_text(75_000_000)})"
+                         ) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, AssertionError, ZeroDivisionError) as exc:
         raise PdfProblem(f"the PDF is damaged and cannot be read ({_short(exc)})") from exc
@@ -57,6 +62,14 @@ def _read(pypdf, PdfReadError, data: bytes) -> Extracted:  # noqa: N803 - the cl
         raise PdfProblem("the PDF has no text layer (scanned pages?): no article text found after extraction")
     blocks, first_line_title = text_blocks(text, pdf=True)
     return Extracted(blocks, meta_title or first_line_title, "")
+
+
+def _limit_error() -> type[BaseException]:
+    try:
+        from pypdf.errors import LimitReachedError
+    except ImportError:  # older pypdf: no limits to report
+        return PdfProblem
+    return LimitReachedError
 
 
 def drop_running_lines(pages: list[str]) -> list[str]:

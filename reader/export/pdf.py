@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from datetime import datetime
 from typing import Optional
@@ -16,6 +17,7 @@ from reader.core.model import Comparison, ProgressFn, StopFn
 PAGE_SIZES = ("A4", "Letter")
 MARGINS_MM = (14.0, 11.0, 14.0, 10.0)  # left, top, right, bottom
 RESOLUTION = 600
+READ_ONLY = "the file is read-only; it was not replaced"
 
 
 class ExportError(Exception):
@@ -28,13 +30,17 @@ class ExportError(Exception):
 
 
 def export_pdf(comparison: Comparison, path, *, page_size: str = "A4", progress: Optional[ProgressFn] = None,
-               should_stop: Optional[StopFn] = None, when: Optional[datetime] = None) -> None:
-    """Write the report of ``comparison`` to ``path`` (A4 or Letter); raises ExportError or model.Cancelled."""
+               should_stop: Optional[StopFn] = None, when: Optional[datetime] = None, force: bool = False) -> None:
+    """Write the report of ``comparison`` to ``path`` (A4 or Letter); raises ExportError or model.Cancelled.
+
+    An existing regular file is replaced, a read-only one only with ``force=True`` (the user confirmed
+    overwriting it); a device, pipe, socket or folder at ``path`` is never replaced.
+    """
     path = os.fspath(path)
     size = _page_size_name(page_size, path)
-    _check_target(path)
+    check_target(path, force)
     data = render_pdf_bytes(comparison, page_size=size, progress=progress, should_stop=should_stop, when=when)
-    write_atomically(path, data)
+    write_atomically(path, data, force=force)
     if progress is not None:
         progress(1.0, "Saved")
 
@@ -94,9 +100,13 @@ def configure_device(device, page_size: Optional[str] = "A4") -> None:
         device.setResolution(RESOLUTION)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Temp file in the target folder, fsync, then os.replace: never a partial file at ``path``."""
+def write_atomically(path: str, data: bytes, *, force: bool = False) -> None:
+    """Temp file in the target folder, fsync, then os.replace: never a partial file at ``path``.
+
+    Only a regular file (or nothing) at ``path`` is ever replaced; a read-only one only with ``force``.
+    """
     folder = os.path.dirname(os.path.abspath(path))
+    check_replaceable(path, force)
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".~" + os.path.basename(path) + ".", suffix=".part")
     except OSError as exc:
@@ -107,10 +117,14 @@ def write_atomically(path: str, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary user file
+        check_replaceable(path, force)  # again: something may have appeared there while the PDF was drawn
         os.replace(temp, path)
     except OSError as exc:
         _remove_quietly(temp)
         raise ExportError(path, _reason(exc, folder)) from None
+    except ExportError:
+        _remove_quietly(temp)
+        raise
     except BaseException:
         _remove_quietly(temp)
         raise
@@ -122,10 +136,37 @@ def _umask() -> int:
     return mask
 
 
-def _check_target(path: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
+def check_replaceable(path: str, force: bool = False) -> None:
+    """ExportError unless ``path`` is missing or a regular file (writable, or read-only with ``force``)."""
+    try:
+        info = os.stat(path)  # follows a link: what matters is what would be overwritten
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (the folder is checked elsewhere)
+        return
+    except OSError as exc:
+        raise ExportError(path, f"cannot be checked before writing ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
         raise ExportError(path, "this is a folder; give a file name ending in .pdf")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(path, f"is a {_special_kind(info.st_mode)}, not a regular file; it was not replaced")
+    read_only = not (info.st_mode & 0o222) or not os.access(path, os.W_OK)
+    if read_only and not force:
+        raise ExportError(path, READ_ONLY)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def check_target(path: str, force: bool = False) -> None:
+    """ExportError when ``path`` cannot or must not be written (see :func:`check_replaceable`); cheap, no Qt."""
+    folder = os.path.dirname(os.path.abspath(path))
+    check_replaceable(path, force)
     if not os.path.exists(folder):
         raise ExportError(path, f"the folder {folder} does not exist")
     if not os.path.isdir(folder):
@@ -181,11 +222,11 @@ def ensure_gui_application():
 
 
 def export_command(comparison: Comparison, out_path, page_size: str = "A4",
-                   progress: Optional[ProgressFn] = None) -> int:
+                   progress: Optional[ProgressFn] = None, force: bool = False) -> int:
     """For the command line: write the PDF (making a Qt application if needed); 0 on success.
 
-    Raises ExportError (the caller prints it and exits with status 2).
+    Raises ExportError (the caller prints it and exits with status 2). ``force``: replace a read-only file.
     """
     ensure_gui_application()
-    export_pdf(comparison, out_path, page_size=page_size, progress=progress)
+    export_pdf(comparison, out_path, page_size=page_size, progress=progress, force=force)
     return 0

@@ -43,3 +43,28 @@ def test_folder_where_files_cannot_be_created(tmp_path):
     with pytest.raises(ExportError) as err:
         write_atomically("/proc/parallel-reader-report.pdf", b"x")
     assert "/proc" in err.value.reason
+
+
+def test_read_only_report_is_replaced_only_when_forced(tmp_path):
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"kept")
+    target.chmod(0o444)
+    with pytest.raises(ExportError) as err:
+        write_atomically(str(target), b"new")
+    assert err.value.path == str(target) and "read-only" in err.value.reason
+    assert target.read_bytes() == b"kept"
+    write_atomically(str(target), b"new", force=True)  # the window passes force=True once the user confirmed
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_never_replaced_even_when_forced(tmp_path):
+    import stat
+
+    fifo = tmp_path / "report.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportError) as err:
+        write_atomically(str(fifo), b"%PDF", force=True)
+    assert "named pipe" in err.value.reason
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
