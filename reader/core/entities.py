@@ -77,8 +77,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     if end - start > 2 and text[end - 2:end] in ("'s", "\u2019s"):
         end -= 2
     while end > start and text[end - 1] in _EDGE_JUNK:
-        if text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end):
-            break  # "U.S.", "a.m."
+        if text[end - 1] == "." and (_ABBREVIATION_END.search(text, start, end)
+                                     or (end - start <= 6 and fold(text[start:end]) in STATES)):
+            break  # "U.S.", "a.m.", "Fla."
         end -= 1
     if label in NAME_LABELS:
         m = re.match(r"(?:the|The|THE)\s+", text[start:end])
@@ -268,7 +269,7 @@ def _mention(doc_text: str, start: int, end: int, label: str) -> Optional[Mentio
         if scale is not None:
             end = scale.end()
             surface = doc_text[start:end]
-    value = parse_figure(surface, label) if label in FIGURE_LABELS else None
+    value = parse_figure(re.sub("[\u201c\u201d\"]", "", surface), label) if label in FIGURE_LABELS else None
     if value is None and label == "DATE" and surface.isdigit():  # an age tagged as a date ("Hale, 58,")
         value = parse_figure(surface, "CARDINAL")
     return Mention(start, end, surface, label, value)

@@ -24,8 +24,8 @@ _WEIGHTS = (3.0, 2.0, 1.0)
 FIGURE_MIN = 0.5  # context similarity from which two different figures count as the same fact
 FIGURE_ONLY_PAIR_MIN = 0.34  # ... when each passage has exactly one unmatched figure of that kind
 NAME_MIN = 0.6  # names need stronger evidence: a different name is more often a different fact
-_BARE_NUMBER = re.compile(r"(?<![\w.,:])(\d{1,2}[:.]\d{2}\s?[ap]\.?\s?m\b\.?|[$\u00a3\u20ac]?\d[\d,]*(?:\.\d+)?%?"
-                          r"(?:[\u201d\"\u2019]?\s(?:million|billion|trillion)\b)?)(?![\w,:])")
+_BARE_NUMBER = re.compile(r"(?<![\w.,:])(\d{1,2}[:.]\d{2}\s?[ap]\.?\s?m\b\.?|[$\u00a3\u20ac]?\d(?:[\d,]*\d)?(?:\.\d+)?%?"
+                          r"(?:[\u201d\"\u2019]?\s(?:million|billion|trillion)\b)?)(?![\w:]|,\d)")
 
 
 _BOUND_BEFORE = re.compile(r"\b(more than|over|at least|about|around|nearly|almost|roughly|up to|as many as|"
@@ -187,18 +187,28 @@ def agree(a: Item, b: Item) -> bool:
     return False
 
 
-def _unmatched(left: Sequence[Item], right: Sequence[Item]) -> tuple[list[Item], list[Item]]:
-    """Drop the items that have an equal counterpart on the other side (one for one)."""
+def _unmatched(left: Sequence[Item], right: Sequence[Item], lp: Optional[Passage] = None,
+               rp: Optional[Passage] = None) -> tuple[list[Item], list[Item]]:
+    """Drop the items that have an equal counterpart on the other side (one for one). Equal days of two
+    different events ("the Senate on Wednesday" / "the House voted on Wednesday") are not counterparts."""
     rest_right = list(right)
     rest_left = []
     for item in left:
-        twin = next((r for r in rest_right if r.key == item.key), None)
-        twin = twin or next((r for r in rest_right if agree(item, r)), None)
+        candidates = [r for r in rest_right if not _other_event(lp, item, rp, r)]
+        twin = next((r for r in candidates if r.key == item.key), None)
+        twin = twin or next((r for r in candidates if agree(item, r)), None)
         if twin is None:
             rest_left.append(item)
         else:
             rest_right.remove(twin)
     return rest_left, rest_right
+
+
+def _other_event(lp: Optional[Passage], a: Item, rp: Optional[Passage], b: Item) -> bool:
+    if lp is None or rp is None or a.kind != "date" or b.kind != "date":
+        return False
+    subjects = event_subject(lp, a), event_subject(rp, b)
+    return bool(subjects[0] and subjects[1] and not subjects[0] & subjects[1])
 
 
 def _pair(left: Passage, right: Passage, li: list[Item], ri: list[Item], minimum: float,
@@ -217,8 +227,8 @@ def _pair(left: Passage, right: Passage, li: list[Item], ri: list[Item], minimum
                 if not (subjects[0] & subjects[1]) or repeated_event(left) or repeated_event(right):
                     continue  # the days of two different events ("the Senate on Wednesday", "the House ...")
                 bonus = 0.35
-            elif _close(a, b):
-                bonus += 0.4  # "$5.6 billion" / "$5.7 billion": one figure reported two ways
+            else:
+                bonus += _closeness(a, b)  # "$5.6 billion" / "$5.7 billion": one figure reported two ways
             scored.append((role_similarity(left, a, right, b) + bonus, a.start, b.start, a, b))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_l: set[int] = set()
@@ -237,12 +247,15 @@ def _pair(left: Passage, right: Passage, li: list[Item], ri: list[Item], minimum
     return pairs
 
 
-def _close(a: Item, b: Item) -> bool:
-    """Two amounts within 10 % of each other, both larger than a day-of-month-sized number."""
+def _closeness(a: Item, b: Item) -> float:
+    """Evidence that two amounts are one figure reported two ways: within 5 % of each other 0.5, within 10 % 0.4
+    (only above day-of-month-sized numbers)."""
     if a.value is None or b.value is None or not a.value.value or not b.value.value:
-        return False
+        return 0.0
     x, y = sorted((a.value.value, b.value.value))
-    return x > 31 and y / x <= 1.1
+    if x <= 31:
+        return 0.0
+    return 0.5 if y / x <= 1.05 else 0.4 if y / x <= 1.1 else 0.0
 
 
 def _alone(item: Item, items: list[Item]) -> bool:
@@ -254,7 +267,7 @@ def passage_discrepancies(left: Passage, right: Passage, link: int) -> list[Disc
     different figures or speakers. Spelling variants, compatible vague figures and figures only one side gives
     are never discrepancies."""
     out = []
-    li, ri = _unmatched(left.figures, right.figures)
+    li, ri = _unmatched(left.figures, right.figures, left, right)
     for a, b in _pair(left, right, li, ri, FIGURE_MIN, FIGURE_ONLY_PAIR_MIN):
         out.append(Discrepancy(a.kind, (a.start, a.end), (b.start, b.end), a.text, b.text, link,
                                about(left, a, right, b)))

@@ -20,6 +20,10 @@ from reader.core.entity_vocab import NICKNAMES
 from reader.core.model import Entity, Group, Mention, Side
 
 
+_LOWER = re.compile(r"\b[a-z]+\b")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # a capital inside a sentence
+
+
 @dataclass
 class NameContext:
     """What grouping needs of the texts: lower-case word counts, capitalised counts, headline spans per side."""
@@ -33,9 +37,8 @@ class NameContext:
         lower: Counter = Counter()
         capital: Counter = Counter()
         for text in texts.values():
-            for m in re.finditer(r"(?<![.!?\u201c\"]\s)(?<!^)\b([a-z]+|[A-Z][a-z]+)\b", text, re.M):
-                word = m.group(1)
-                (lower if word.islower() else capital)[word.lower()] += 1
+            lower.update(_LOWER.findall(text))
+            capital.update(w.lower() for w in _MID_SENTENCE_CAPITAL.findall(text))
         return cls(lower, capital, headlines)
 
     def common_word(self, key: str) -> bool:

@@ -51,8 +51,12 @@ def speaker_role(passage, item) -> bool:
     return _SPEECH.search(near) is not None
 
 
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december morning afternoon evening night week month year""".split())
+
+
 def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _SKIP and len(w) > 2]
+    return [w for w in _WORD.findall(text) if w.lower() not in _SKIP and w.lower() not in _CALENDAR and len(w) > 2]
 
 
 def _shared_words(left, a, right, b, limit: int = 3) -> list[str]:
@@ -103,7 +107,8 @@ def event_subject(passage, item) -> set[str]:
     """Words of who did what happened on a day: the nearest person or organisation before it in its sentence
     ("the House on Thursday" -> {"house"}), or after it when the day opens the sentence ("On Wednesday, the House
     voted")."""
-    names = [n for n in passage.names if n.group not in _NOT_SUBJECT]
+    names = [n for n in passage.names if n.group not in _NOT_SUBJECT
+             and not re.match(r"['\u2019]s?\b", passage.text[n.end:n.end + 2])]  # "Hale's lawyer": not Hale
     before = [n for n in names if n.end <= item.start and item.start - n.end <= 80
               and not re.search(r"[.;]\s", passage.text[n.end:item.start])]
     opening = re.fullmatch(r"\s*(?:on|by|late|early|later|earlier)?\s*", _span_text(passage, item.start - 12,
