@@ -276,6 +276,30 @@ def speed(nlp: NlpEngine, runs: int) -> None:
           f"{statistics.median(base):.1f} s: ratio {statistics.median(ratios):.2f} (target <= 1.1; median of {runs})")
 
 
+def one_word_paragraphs(count: int = 100_000) -> None:
+    """Issue 9: 100,000 one-word paragraphs. Times :func:`complete_names` (a name search over every paragraph),
+    which used to be one regex alternation of every name over every chunk (quadratic)."""
+    import random
+
+    from reader.core.entities import complete_names
+    from reader.core.model import Document, Mention, Paragraph, Side
+
+    rng = random.Random(1)
+    words = [rng.choice(("Alpha", "Bravo", "Charlie", "delta", "Echo")) + str(i % 5000) for i in range(count)]
+    text = "\n\n".join(words)
+    paragraphs, pos = [], 0
+    for word in words:
+        paragraphs.append(Paragraph(pos, pos + len(word)))
+        pos += len(word) + 2
+    analysis = segment(Document(None, "words", text, "txt", tuple(paragraphs)))
+    mentions = {Side.LEFT: [Mention(p.start, p.end, text[p.start:p.end], "PERSON") for p in paragraphs[:20_000:2]],
+                Side.RIGHT: []}
+    t0 = time.perf_counter()
+    found = complete_names({Side.LEFT: analysis, Side.RIGHT: analysis}, mentions)
+    print(f"{count:,} one-word paragraphs, 10,000 names: complete_names {time.perf_counter() - t0:.1f} s "
+          f"({sum(map(len, found.values())):,} mentions)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=os.environ.get("PARALLEL_READER_NEWS_DATA"))
@@ -304,6 +328,7 @@ def main() -> None:
     totals([r for r, c in zip(rows, selected) if c.name.startswith("fixture/")], "hand-made pairs")
     totals([r for r, c in zip(rows, selected) if c.name != "seed"], "news dev + hand-made")
     if args.speed:
+        one_word_paragraphs()
         speed(nlp, args.runs)
 
 

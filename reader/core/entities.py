@@ -215,8 +215,11 @@ def title_case_headlines(analysis: Analysis) -> list[tuple[int, int]]:
     text = analysis.document.text
     spans = []
     for seg in analysis.segments:
-        if seg.kind is not SegmentKind.HEADING:
-            continue
+        line = text[seg.start:seg.end].rstrip()
+        if seg.kind is SegmentKind.BOILERPLATE or (seg.kind is SegmentKind.SENTENCE and (
+                line.endswith((".", "!", "?", ":", "\u201d", '"')) and not line.endswith("U.S.")
+                or len(line.split()) > 20)):
+            continue  # a heading, or a line set like one (no closing full stop): a repeated headline
         words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text[seg.start:seg.end]) if len(w) > 3]
         if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             spans.append((seg.start, seg.end))

@@ -21,6 +21,7 @@ from reader.core.entity_vocab import (
     NETWORKS,
     NICKNAMES,
     ORG_WORDS,
+    PERSON_TITLES,
     STATES,
     SUFFIXES,
     TITLES,
@@ -78,6 +79,8 @@ def name_key(text: str, label: str) -> str:
     words = t.split()
     if label == "PERSON":
         words = _join_particles(strip_title(words))
+    elif len(words) == 2 and words[0] in PERSON_TITLES and words[1] not in ORG_WORDS:
+        words = words[1:]  # "Sheriff Arpaio" tagged an organisation: the surname, resolved like any other
     t = " ".join(words)
     if t in STATES and text.rstrip().endswith("."):
         return STATES[t]
@@ -247,8 +250,30 @@ def _acronym_merge(forms: dict[str, Form], union: _Union) -> None:
             union.join(next(iter(owners)), form.key)
 
 
+def _people_by_surname(forms: dict[str, Form]) -> None:
+    """A two- or three-word name tagged only as an organisation or place ("Kirstjen Nielsen") is a person when its
+    last word alone is tagged a person elsewhere ("Ms. Nielsen") and it has no organisation word."""
+    for form in forms.values():
+        words = form.words
+        if form.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and not ORG_WORDS & set(words):
+            surname = forms.get(words[-1])
+            if surname is not None and surname.labels.get("PERSON"):
+                form.label = "PERSON"
+
+
+_PAPERS = frozenset({"times", "post", "journal", "tribune", "herald", "globe", "guardian", "telegraph", "examiner"})
+
+
 def _tail_merge(forms: dict[str, Form], union: _Union) -> None:
-    """An organisation with and without its last generic word ("XYZ News" / "XYZ") is one organisation."""
+    """An organisation with and without its last generic word ("XYZ News" / "XYZ") is one organisation, and so is
+    a newspaper and its short name ("the New York Times" / "the Times") when only one paper has that name."""
+    papers: dict[str, list[str]] = defaultdict(list)
+    for form in forms.values():
+        if len(form.words) > 1 and form.words[-1] in _PAPERS:
+            papers[form.words[-1]].append(form.key)
+    for word, owners in papers.items():
+        if word in forms and len(owners) == 1:
+            union.join(owners[0], word)
     for form in forms.values():
         words = form.words
         short = " ".join(words[:-1])
@@ -262,6 +287,7 @@ def cluster_forms(forms: dict[str, Form]) -> list[list[Form]]:
     stay alone here: :mod:`entity_resolve` gives each of their mentions to the full name it refers to."""
     for form in forms.values():
         form.label = form.vote()
+    _people_by_surname(forms)
     union = _Union(forms)
     _person_merge(forms, union)
     _fuzzy_merge(forms, union)

@@ -128,7 +128,12 @@ def group_names(mentions: dict[Side, list[Mention]], context: Optional[NameConte
         if not (per_side[Side.LEFT] or per_side[Side.RIGHT]) or not _wanted(members, per_side, context):
             continue
         label = labels[index]
-        entities.append(entity_of(canonical_name(members, label), Group(GROUP_OF_LABEL[label]), label, per_side))
+        texts = {m.text for ms in per_side.values() for m in ms}
+        if label == "PERSON" and all(len(f.words) == 1 for f in members) and all(
+                people.by_last.get(name_key(t, label)[:-1]) for t in texts):
+            label = "NORP"  # "the Hutchinsons": a family, a group of people
+        mentioned = [f for f in members if f.texts.keys() & texts] or members
+        entities.append(entity_of(canonical_name(mentioned, label), Group(GROUP_OF_LABEL[label]), label, per_side))
     return entities
 
 

@@ -12,6 +12,10 @@ TITLES = frozenset("""
     saint bishop cardinal attorney former congressman congresswoman councilman councilwoman ambassador
     director chairman chairwoman commissioner sheriff detective officer agent lawyer
     """.split())
+# Titles that only ever precede a person's name (not "General Motors", "Justice Department").
+PERSON_TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor sheriff president speaker
+    mayor secretary ambassador congressman congresswoman prof professor rev reverend ayatollah sheikh gen lt col
+    capt sgt adm cmdr""".split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss"})
 MALE_TITLES = frozenset({"mr"})
