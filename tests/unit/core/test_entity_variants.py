@@ -136,3 +136,15 @@ def test_vague_figures_that_can_both_be_true_are_no_discrepancy(engine):
     links = [Link((0,), (0,), 1.0, LinkKind.PARAPHRASE)]
     comparison = assemble(left, right, links, extract_entities(left, right, engine), Options())
     assert comparison.discrepancies == ()
+
+
+def test_the_seed_pair_keeps_its_results(engine, seed_paths):
+    from reader.core.compare import Comparer
+
+    comparison = Comparer(engine).compare(load_document(seed_paths[0]), load_document(seed_paths[1]))
+    ents = comparison.entities
+    soleimani = _same(ents, "Qasem Soleimani", "Qassem Soleimani", "Soleimani")
+    assert soleimani.presence is Presence.BOTH and soleimani.group is Group.PEOPLE
+    assert _same(ents, "Nancy Pelosi").presence is Presence.RIGHT
+    assert _same(ents, "Emmanuel Macron").presence is Presence.LEFT
+    assert comparison.discrepancies == (), [d.describe() for d in comparison.discrepancies]
