@@ -148,3 +148,28 @@ def test_the_seed_pair_keeps_its_results(engine, seed_paths):
     assert _same(ents, "Nancy Pelosi").presence is Presence.RIGHT
     assert _same(ents, "Emmanuel Macron").presence is Presence.LEFT
     assert comparison.discrepancies == (), [d.describe() for d in comparison.discrepancies]
+
+
+def _flags(engine, left_text: str, right_text: str):
+    left, right = segment(document_from_text(left_text)), segment(document_from_text(right_text))
+    links = [Link((0,), (0,), 1.0, LinkKind.PARAPHRASE)]
+    return assemble(left, right, links, extract_entities(left, right, engine), Options()).discrepancies
+
+
+def test_a_round_figure_and_the_precise_one_it_rounds_are_no_discrepancy(engine):
+    assert _flags(engine, "The plan cuts $716 billion from the hospital budget over ten years.",
+                  "The plan cuts roughly $700 billion from the hospital budget over ten years.") == ()
+
+
+def test_days_of_different_events_or_of_a_repeated_act_are_no_discrepancy(engine):
+    assert _flags(engine, "The Senate voted on Wednesday and the House is expected to vote on Thursday.",
+                  "The House voted on Thursday to approve the measure.") == ()
+    assert _flags(engine, "Mayor Okafor refused on Monday to step aside.",
+                  "Mayor Okafor again refused on Tuesday to step aside.") == ()
+
+
+def test_the_same_event_on_two_different_days_is_a_discrepancy(engine):
+    flags = _flags(engine, "The House voted on Wednesday to approve the measure.",
+                   "The House voted on Thursday to approve the measure.")
+    assert [(d.left_text, d.right_text) for d in flags] == [("Wednesday", "Thursday")]
+    assert flags[0].about.startswith("day of")
