@@ -299,7 +299,7 @@ class ReaderApp(QObject, FileActionsMixin):
     def _show_discrepancy(self, disc) -> None:
         self.view.jump_to("right", *disc.right)
         self.view.jump_to("left", *disc.left)
-        self.window.show_message(f"Discrepancy ({disc.kind}): “{disc.left_text}” vs “{disc.right_text}”")
+        self.window.show_message(f"Discrepancy ({disc.about or disc.kind}): “{disc.left_text}” vs “{disc.right_text}”")
 
     def _on_passage_selected(self, side: str, seg_id: int) -> None:
         pass  # the view scrolls the counterpart itself and reports through statusMessage

@@ -62,7 +62,7 @@ def _discrepancies(c: Comparison) -> str:
         lines.append("  none found in linked passages")
     for d in c.discrepancies:
         link = c.links[d.link]
-        lines.append(f"  {d.kind}: left says “{d.left_text}”, right says “{d.right_text}”")
+        lines.append(f"  {d.about or d.kind}: left says “{d.left_text}”, right says “{d.right_text}”")
         lines.append(_wrap("L: " + _excerpt(c.left, link.left), "    "))
         lines.append(_wrap("R: " + _excerpt(c.right, link.right), "    "))
     return "\n".join(lines)

@@ -113,7 +113,8 @@ def _passage(analysis: Analysis, seg_ids: Sequence[int], index: _MentionIndex,
             entity = entities[ent_index]
             if entity.group is Group.FIGURES:
                 if mention.value is not None:
-                    figures.append(Item(start, end, mention.text, mention.value.kind, figure_key(mention.value)))
+                    figures.append(Item(start, end, mention.text, mention.value.kind, figure_key(mention.value),
+                                        value=mention.value))
             else:
                 names.append(Item(start, end, mention.text, "name", (ent_index,), entity.group.value))
     figures.extend(bare_figures(text, spans, taken))

@@ -64,7 +64,8 @@ def _clean(text: str) -> str:
     t = re.sub(r"'s$|s'$", "", t)
     t = t.strip(" ,;:!?\"'()[]")
     if not re.match(r"at (?:least|most)\b", t):
-        t = re.sub(r"^(?:the|on|in|at|by|of|from|since|until|for)\s+", "", t)
+        t = re.sub(r"^(?:(?:later|earlier|late|early|this|last|next)\s+)?(?:(?:the|on|in|at|by|of|from|since|until"
+                   r"|for)\s+)?", "", t)
     return t.strip()
 
 

@@ -192,6 +192,11 @@ class Discrepancy:
     left_text: str
     right_text: str
     link: int  # index into Comparison.links
+    about: str = ""  # what the figure is about, e.g. "length of the report" ("" when nothing better is known)
+
+    def describe(self) -> str:
+        """One line for people: "length of the report: 40 pages vs 44 pages"."""
+        return f"{self.about or self.kind}: {self.left_text} vs {self.right_text}"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def to_json_dict(comparison: Comparison) -> dict[str, Any]:
         "entities": [_entity(entity) for entity in comparison.entities],
         "discrepancies": [
             {"kind": d.kind, "left": list(d.left), "right": list(d.right), "left_text": d.left_text,
-             "right_text": d.right_text, "link": d.link}
+             "right_text": d.right_text, "link": d.link, "about": d.about}
             for d in comparison.discrepancies
         ],
         "summary": {"left": _summary(comparison.summary_left), "right": _summary(comparison.summary_right)},

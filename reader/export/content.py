@@ -219,7 +219,7 @@ def _discrepancy_row(comparison: Comparison, number: int, disc: Discrepancy) -> 
         return Rich(head + text, (StyleSpan(0, len(head), BOLD),) + tuple(
             StyleSpan(s.start + len(head), s.end + len(head), s.style) for s in spans))
 
-    label = rich((f"\u2260 D{number}", BOLD), "\u2028" + disc.kind)
+    label = rich((f"\u2260 D{number}", BOLD), "\u2028" + (disc.about or disc.kind))
     return TableRow((Cell(label, size="small"), Cell(context(Side.LEFT), size="small"),
                      Cell(context(Side.RIGHT), size="small")))
 

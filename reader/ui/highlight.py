@@ -279,4 +279,4 @@ def describe_link(link: Link, index: int) -> str:
 
 def describe_discrepancy(disc: Discrepancy, side: Side, other_title: str) -> str:
     here, there = (disc.left_text, disc.right_text) if side is Side.LEFT else (disc.right_text, disc.left_text)
-    return f"Discrepancy ({disc.kind}): this source says “{here}”, {other_title} says “{there}”"
+    return f"Discrepancy ({disc.about or disc.kind}): this source says “{here}”, {other_title} says “{there}”"

@@ -208,7 +208,7 @@ class Sidebar(QWidget):
         if not one_side:
             shown = [d for d in comparison.discrepancies
                      if not needle or needle in f"{d.left_text} {d.right_text}".casefold()]
-            rows = [Row((f"≠ {d.kind}: “{excerpt(d.left_text, 40)}” vs “{excerpt(d.right_text, 40)}”",),
+            rows = [Row((f"≠ {d.about or d.kind}: “{excerpt(d.left_text, 40)}” vs “{excerpt(d.right_text, 40)}”",),
                         lambda d=d: self._discrepancy_tooltip(d), ("discrepancy", d)) for d in shown]
             sections.append(Section(f"≠ Discrepancies ({len(shown)})", rows))
         self.facts.fill(sections)
