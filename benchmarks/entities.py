@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.align import align  # noqa: E402
+from reader.core.encoder import SentenceEncoder  # noqa: E402
 from reader.core.compare import assemble  # noqa: E402
 from reader.core.entities import extract_entities  # noqa: E402
 from reader.core.entity_names import name_key, variant_pair  # noqa: E402
@@ -179,9 +180,12 @@ def _headline(analysis) -> tuple[int, int]:
 
 
 # ------------------------------------------------------------------------------------------ run
+_ENCODER = SentenceEncoder()  # the app's links need the app's sentence encoder
+
+
 def run_case(case: Case, nlp: NlpEngine, show: bool) -> dict:
     la, ra = segment(load_document(case.left)), segment(load_document(case.right))
-    links = align(la, ra, Options())
+    links = align(la, ra, Options(), encoder=_ENCODER)
     t0 = time.perf_counter()
     entities = extract_entities(la, ra, nlp)
     seconds = time.perf_counter() - t0

@@ -143,8 +143,8 @@ _WORDS = ["Iran", "fired", "13", "missiles", "at", "1.30", "a.m.", "on", "Tuesda
                                                                           max_size=40))
 def test_any_pair_of_texts_gives_consistent_facts(engine, left_words, right_words):
     left_text, right_text = " ".join(left_words), " ".join(right_words)
-    if not left_text.strip() or not right_text.strip():
-        return
+    if not any(ch.isalnum() for ch in left_text) or not any(ch.isalnum() for ch in right_text):
+        return  # refused as "no article text" by the loader (tested with the documents)
     left, right = segment(document_from_text(left_text)), segment(document_from_text(right_text))
     links = align(left, right, Options(), encoder=ENCODER)
     entities = extract_entities(left, right, engine)
