@@ -14,7 +14,7 @@ from reader.ui.slices import exhaust
 LINE_HEIGHT = 140  # percent
 SPANS_PER_STEP = 24  # spans measured between two yields of iter_spans_y
 LAYOUT_STEP_S = 0.004  # aim of one forced layout step of iter_layout
-LAYOUT_STEP_CHARS = (2_000, 20_000, 150_000)  # smallest, first, largest step
+LAYOUT_STEP_CHARS = (1_000, 2_000, 30_000)  # smallest, first, largest step (a costly stretch may follow a cheap one)
 
 
 class LayoutHold(QObject):
