@@ -405,11 +405,17 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
         reader.window.resize(*SCREENSHOT_SIZE)  # the same picture whatever the saved window size
         reader.window.restore_splitter([SCREENSHOT_SIZE[0] - 380, 380])
     reader.window.show()
-    reader.set_documents(None, None)  # empty panes that say how to open a file, until the files are read
-    reader.open_pair(left, right)  # read in the background; a file that cannot be read is named in a message
+    open_start_pair(reader, left, right)
     if screenshot:
         return _screenshot(app, reader, screenshot)
     return app.exec()
+
+
+def open_start_pair(reader: ReaderApp, left: str, right: str) -> None:
+    """The pair given at start-up: empty panes that say how to open a file until the files are read (in the
+    background); a file that cannot be read is named in a message and the other one is shown."""
+    reader.set_documents(None, None)
+    reader.open_pair(left, right)
 
 
 def open_single(reader: ReaderApp, path: str) -> None:

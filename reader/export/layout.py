@@ -18,6 +18,7 @@ from reader.core.model import Cancelled, ProgressFn, StopFn
 from reader.export import style as st
 from reader.export.blocks import BOLD, ITALIC, MONO, MUTED, Cell, Heading, PageBreak, Para, Report, Spacer, Table
 from reader.export.rows import DETAIL, DIFF, DISCREPANCY
+from reader.softbreak import find_breaks, qt_offset, with_breaks
 
 _SIZES = {"body": st.BODY_PT, "small": st.SMALL_PT}
 _HEADING_PT = {0: st.TITLE_PT, 1: st.H2_PT, 2: st.BODY_PT + 1.0}
@@ -165,18 +166,20 @@ class PageWriter:
         cstyle = st.CELL_STYLES.get(cell.kind) if cell.kind else None
         font = make_font(_SIZES.get(cell.size, st.BODY_PT), bold=cell.bold,
                          italic=bool(cstyle and cstyle.italic))
-        lay = QTextLayout(cell.content.text, font, self.device)
+        text, place = _breakable(cell.content.text)
+        lay = QTextLayout(text, font, self.device)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setAlignment({"center": Qt.AlignHCenter, "right": Qt.AlignRight}.get(cell.align, Qt.AlignLeft))
         lay.setTextOption(option)
         ranges = []
         if cstyle is not None and cstyle.text != st.TEXT:
-            ranges.append(_range(0, len(cell.content.text), _colour_format(cstyle.text)))
+            ranges.append(_range(0, len(text), _colour_format(cstyle.text)))
         for span in cell.content.spans:
             fmt = self._formats.get(span.style)
             if fmt is not None and span.end > span.start:
-                ranges.append(_range(span.start, span.end - span.start, fmt))
+                start, end = place(span.start), place(span.end)
+                ranges.append(_range(start, end - start, fmt))
         if ranges:
             lay.setFormats(ranges)
         lay.beginLayout()
@@ -308,6 +311,15 @@ class PageWriter:
         if rule_below:
             p.setPen(QPen(QColor(st.RULE), self.mm(0.25)))
             p.drawLine(QPointF(0, self.y + slice_h), QPointF(self.width, self.y + slice_h))
+
+
+def _breakable(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text with a zero-width break opportunity every few chars of long runs without a space (Qt's line
+    breaking looks ahead to the next opportunity for every line: minutes for a 1 MB run), and the offset map."""
+    inserts = find_breaks(text).inserts
+    if not inserts:
+        return text, lambda offset: offset
+    return with_breaks(text, inserts), lambda offset: qt_offset(inserts, offset)
 
 
 def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

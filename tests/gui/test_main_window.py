@@ -240,3 +240,130 @@ def test_a_single_file_opens_on_the_left_and_the_right_is_asked_for(qtbot, make_
     qtbot.waitUntil(lambda: app.docs["right"] is not None, timeout=10_000)
     assert app.docs["left"].path == str(seed_paths[0])
     assert app.docs["right"].path == str(seed_paths[1])
+
+
+# ---------------------------------------------------------------------------------------------- hostile input
+def _unbroken_file(folder, size=1 << 20):
+    import random
+
+    rng = random.Random(11)
+    path = folder / "unbroken.txt"
+    path.write_text("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(size)) + "\n")
+    return path
+
+
+def test_a_megabyte_line_is_read_off_the_ui_thread_and_shown(qtbot, make_app, pair, tmp_path, monkeypatch,
+                                                              artifacts_dir):
+    import threading
+
+    import reader.documents as documents
+
+    threads = []
+    real_load = documents.load_document
+
+    def recording_load(path, **kwargs):  # the real loader, noting the thread it runs on
+        threads.append(threading.current_thread())
+        return real_load(path, **kwargs)
+
+    monkeypatch.setattr(documents, "load_document", recording_load)
+    app = make_app()
+    app.window.show()
+    assert opened(qtbot, app.open_pair(*pair))
+    before = app.docs["left"]
+    handle = app.open_side("left", _unbroken_file(tmp_path))
+    assert app.docs["left"] is before  # open_side returned before the file was read: the event loop runs on
+    assert app.window.progress.isVisible() and app.window.cancel_button.isVisible()
+    assert opened(qtbot, handle, timeout=60_000)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    pane = app.view.panes["left"]
+    assert pane.toPlainText().replace("\u200b", "").startswith(app.docs["left"].text[:5000])
+    assert "without a space" in app.view.headers["left"].detail.text()
+    qtbot.wait(200)
+    app.window.grab().save(str(artifacts_dir / "ui" / "window-unbroken-megabyte.png"))
+
+
+def test_cancel_while_reading_keeps_the_pair_shown(qtbot, make_app, pair, tmp_path):
+    app = make_app()
+    assert opened(qtbot, app.open_pair(*pair))
+    before = dict(app.docs)
+    handle = app.open_side("right", _unbroken_file(tmp_path))
+    app.window.cancel_button.click()
+    qtbot.waitUntil(lambda: not handle.running, timeout=60_000)
+    assert handle.state == "cancelled" and app.docs == before
+    assert "cancelled" in app.window.status_label.text()
+    assert not app.window.progress.isVisible()
+
+
+def test_start_up_with_a_bad_and_a_good_file_shows_the_good_one(qtbot, make_app, pair, png_as_txt):
+    from reader.app import open_start_pair
+
+    app = make_app()
+    open_start_pair(app, str(png_as_txt), str(pair[1]))
+    qtbot.waitUntil(lambda: app.docs["right"] is not None, timeout=20_000)
+    assert app.docs["left"] is None and app.docs["right"].path == str(pair[1])
+    assert "Iran" in app.view.panes["right"].toPlainText()
+    assert "article.txt" in app.dialogs.messages[-1][1]
+
+
+def test_a_huge_recent_pairs_list_builds_a_short_menu(qtbot, make_app, tmp_path):
+    from reader.ui.main_window import MAX_RECENT_SHOWN
+
+    app = make_app()
+    pairs = [(f"/news/{i}/left.txt", f"/news/{i}/right.txt") for i in range(100_000)]
+    opened_pairs = []
+    app.window.set_recent_pairs(pairs, lambda l, r: opened_pairs.append((l, r)), lambda: None)
+    entries = [a for a in app.window.recent_menu.actions() if "↔" in a.text()]
+    assert len(entries) == MAX_RECENT_SHOWN
+    assert len(app.window.recent_menu.actions()) <= MAX_RECENT_SHOWN + 2  # and a separator, Clear Recent Pairs
+    entries[0].trigger()
+    assert opened_pairs == [pairs[0]]
+    app.window.set_recent_pairs(pairs, lambda l, r: None, lambda: None)  # rebuilding it again is as quick
+    assert len([a for a in app.window.recent_menu.actions() if "↔" in a.text()]) == MAX_RECENT_SHOWN
+
+
+def test_a_new_comparison_clears_the_previous_summary(qtbot, make_app, pair, seed_paths):
+    app = make_app()
+    assert opened(qtbot, app.open_pair(*pair))
+    qtbot.waitUntil(lambda: app.comparison is not None, timeout=60_000)
+    assert app.window.status_label.text().startswith("Compared:")
+    assert opened(qtbot, app.open_pair(*seed_paths))
+    qtbot.waitUntil(lambda: app.runner.is_running("compare"), timeout=10_000)
+    assert not app.window.status_label.text().startswith("Compared:")
+    assert app.window.stage_label.text().startswith("Analysing") or app.window.progress.isVisible()
+
+
+def _compared(qtbot, app, pair):
+    assert opened(qtbot, app.open_pair(*pair))
+    qtbot.waitUntil(lambda: app.comparison is not None, timeout=60_000)
+
+
+def test_an_export_error_is_a_message_without_a_traceback(qtbot, make_app, pair, tmp_path, capfd):
+    app = make_app()
+    _compared(qtbot, app, pair)
+    capfd.readouterr()
+    handle = app.export_pdf(str(tmp_path / "no such folder" / "report.pdf"))
+    qtbot.waitUntil(lambda: not handle.running, timeout=60_000)
+    title, text = app.dialogs.messages[-1]
+    assert title == "Export PDF" and "report.pdf" in text and "does not exist" in text
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_unexpected_export_error_goes_to_the_log_file(qtbot, make_app, pair, tmp_path, capfd, monkeypatch):
+    import reader.export.content as content
+
+    def broken_report(comparison, when=None):  # a fault injected into the report builder (a bug's stand-in)
+        raise KeyError("missing style")
+
+    monkeypatch.setenv("PARALLEL_READER_LOG_DIR", str(tmp_path / "state"))
+    app = make_app()
+    _compared(qtbot, app, pair)
+    monkeypatch.setattr(content, "build_report", broken_report)
+    capfd.readouterr()
+    handle = app.export_pdf(str(tmp_path / "report.pdf"))
+    qtbot.waitUntil(lambda: not handle.running, timeout=60_000)
+    log = tmp_path / "state" / "parallel-reader.log"
+    text = app.dialogs.messages[-1][1]
+    assert "unexpected" in text and str(log) in text
+    assert "KeyError" in log.read_text() and "Traceback" in log.read_text()
+    assert "Traceback" not in capfd.readouterr().err
+    assert not (tmp_path / "report.pdf").exists()
