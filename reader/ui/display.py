@@ -8,7 +8,9 @@ Built without Qt objects (so the loading task builds it on a worker thread, not 
   minutes);
 - paragraphs longer than :data:`BLOCK_CHARS` are cut into several Qt blocks (at a space where there is one), so
   laying out any one block takes a few milliseconds and the pane's sliced layout can pause between them. The
-  cut ends a line early; the block before it gets no paragraph spacing (``soft_ends``).
+  cut ends a line early; the block before it gets no paragraph spacing (``soft_ends``);
+- the empty line between two paragraphs becomes a zero-width space at the start of the next paragraph instead
+  of an empty Qt block (the gap is the paragraph's spacing): half the blocks, and none to format one by one.
 
 Offsets into the article text stay exact: :class:`reader.ui.highlight.OffsetMap` maps them through the
 inserted characters.
@@ -16,14 +18,16 @@ inserted characters.
 from __future__ import annotations
 
 from bisect import bisect_right
+import re
 from dataclasses import dataclass
 
 from reader.core.model import Document
 from reader.softbreak import ZWSP, describe, find_breaks
 from reader.ui.highlight import OffsetMap, display_text
 
-BLOCK_CHARS = 6_000  # longest Qt block the pane lays out in one piece (a few ms)
+BLOCK_CHARS = 3_000  # longest Qt block the pane lays out in one piece (a few ms)
 CUT_SEARCH = BLOCK_CHARS // 2  # how far back from a cut point a space is looked for
+_BLANK_LINE = re.compile(r"(?<=\n)\n")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Display:
     text: str  # given to QTextDocument.setPlainText
     omap: OffsetMap
     soft_ends: frozenset[int]  # Qt positions of block separators that continue a paragraph
+    blank_starts: tuple[int, ...]  # Qt positions of the empty blocks left (start or end of the text)
     notice: str  # "" or what was done to long runs (shown in the pane header)
     words: int  # word count (computed here: len(text.split()) on 20 MB takes a while)
 
@@ -44,6 +49,7 @@ def prepare_display(document: Document) -> Display:
     newline_at: set[int] = set()  # original offsets whose inserted char is a block separator, not a ZWSP
     replaced: list[int] = []  # original offsets of spaces that become block separators
     _cut_long_paragraphs(base, inserts, newline_at, replaced)
+    base = _BLANK_LINE.sub(ZWSP, base)
     chars = list(base) if replaced else None
     if chars is not None:
         for offset in replaced:
@@ -52,7 +58,8 @@ def prepare_display(document: Document) -> Display:
     shown = _insert(base, inserts, newline_at)
     omap = OffsetMap(text, inserts)
     soft = {omap.to_qt(offset) for offset in replaced} | {omap.to_qt(offset) - 1 for offset in newline_at}
-    return Display(shown, omap, frozenset(soft), describe(breaks), len(text.split()))
+    blank = tuple(p for p, empty in ((0, shown[:1] in ("\n", "")), (len(shown), shown.endswith("\n"))) if empty)
+    return Display(shown, omap, frozenset(soft), blank, describe(breaks), len(text.split()))
 
 
 def _cut_long_paragraphs(base: str, inserts: list[int], newline_at: set[int], replaced: list[int]) -> None:

@@ -189,17 +189,15 @@ class PaneText(PaneLayers, PaneGeometry, QTextEdit):
         blank.setLineHeight(1, QTextBlockFormat.FixedHeight.value)
         cont = QTextBlockFormat(para)  # a long paragraph cut into several blocks: no gap at the cuts
         cont.setBottomMargin(0)
-        soft = self.display.soft_ends
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()
         cursor.select(QTextCursor.Document)
         cursor.setBlockFormat(para)
-        block = qdoc.begin()
-        while block.isValid():
-            if block.length() <= 1 or (soft and soft_block(soft, block.position(), block.length())):
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(blank if block.length() <= 1 else cont)
-            block = block.next()
+        # Only a few blocks need their own format: the display has no empty line between paragraphs.
+        for positions, fmt in ((self.display.soft_ends, cont), (self.display.blank_starts, blank)):
+            for pos in sorted(positions):
+                cursor.setPosition(min(pos, qdoc.characterCount() - 1))
+                cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
 
     def selected_text(self) -> str:
