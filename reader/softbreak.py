@@ -73,5 +73,5 @@ def describe(breaks: Breaks) -> str:
     if not breaks.runs:
         return ""
     if breaks.runs == 1:
-        return f"a run of {breaks.longest:,} characters without a space is wrapped anywhere"
-    return f"{breaks.runs:,} runs of up to {breaks.longest:,} characters without a space are wrapped anywhere"
+        return f"{breaks.longest:,} characters without a space, wrapped anywhere"
+    return f"{breaks.runs:,} runs without a space (up to {breaks.longest:,} characters), wrapped anywhere"

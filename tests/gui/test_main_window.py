@@ -276,7 +276,8 @@ def test_a_megabyte_line_is_read_off_the_ui_thread_and_shown(qtbot, make_app, pa
     assert opened(qtbot, handle, timeout=60_000)
     assert threads and all(t is not threading.main_thread() for t in threads)
     pane = app.view.panes["left"]
-    assert pane.toPlainText().replace("\u200b", "").startswith(app.docs["left"].text[:5000])
+    shown = pane.toPlainText()[:20_000].replace("\u200b", "").replace("\n", "")  # without the display's breaks
+    assert shown.startswith(app.docs["left"].text[:5000])
     assert "without a space" in app.view.headers["left"].detail.text()
     qtbot.wait(200)
     app.window.grab().save(str(artifacts_dir / "ui" / "window-unbroken-megabyte.png"))
