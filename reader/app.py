@@ -29,6 +29,7 @@ SIDES = ("left", "right")
 SCREENSHOT_SIZE = (1400, 860)
 UI_SWITCH_INTERVAL_S = 0.001
 PAINT_WAIT_MS = 1000
+LAYOUT_WAIT_MS, LAYOUT_POLL_MS = 5000, 20  # the analysis waits for a long text's layout, at most this long
 
 
 def make_view():
@@ -67,6 +68,7 @@ class ReaderApp(QObject, FileActionsMixin):
         self.docs: dict[str, Optional[Document]] = {"left": None, "right": None}
         self.displays: dict[int, Any] = {}  # id(document) -> reader.ui.display.Display of the documents shown
         self._summary = ""  # the status bar's summary of the comparison shown
+        self._generation = 0  # counts set_documents calls (a scheduled analysis start checks it)
         self.comparison: Optional[Comparison] = None
         self.edits: list = []  # reader.core.compare.Edit, replayed on every comparison of this pair
         self.errors: list[str] = []  # every error message shown (tests read it)
@@ -168,6 +170,7 @@ class ReaderApp(QObject, FileActionsMixin):
         prepared displays of the documents (``reader.ui.loading`` makes them off the UI thread)."""
         self.runner.cancel("compare")
         self._compare_handle = None
+        self._generation += 1
         self.docs = {"left": left, "right": right}
         known = {**self.displays, **(displays or {})}
         self.displays = {id(d): known[id(d)] for d in (left, right) if d is not None and id(d) in known}
@@ -192,12 +195,24 @@ class ReaderApp(QObject, FileActionsMixin):
             self._start_pending = True
             QTimer.singleShot(PAINT_WAIT_MS, self._start_if_pending)  # in case no paint event ever comes
         else:
-            QTimer.singleShot(0, self.start_comparison)
+            QTimer.singleShot(0, self._start_after_layout)
 
     def _start_if_pending(self) -> None:
         if self._start_pending:
             self._start_pending = False
-            self.start_comparison()
+            self._start_after_layout()
+
+    def _start_after_layout(self, waited_ms: int = 0, generation: Optional[int] = None) -> None:
+        """Start the analysis once a long text is laid out (at most LAYOUT_WAIT_MS later): the analysis thread
+        would slow the layout slices down, and spaCy keeps the GIL for long stretches while it loads."""
+        generation = self._generation if generation is None else generation
+        if generation != self._generation:
+            return  # other documents since: their own start is scheduled
+        if getattr(self.view, "layout_pending", lambda: False)() and waited_ms < LAYOUT_WAIT_MS:
+            QTimer.singleShot(LAYOUT_POLL_MS, lambda: self._start_after_layout(waited_ms + LAYOUT_POLL_MS,
+                                                                               generation))
+            return
+        self.start_comparison()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.window and event.type() == QEvent.Type.Paint and not self._painted:
