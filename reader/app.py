@@ -195,7 +195,7 @@ class ReaderApp(QObject, FileActionsMixin):
             self._start_pending = True
             QTimer.singleShot(PAINT_WAIT_MS, self._start_if_pending)  # in case no paint event ever comes
         else:
-            QTimer.singleShot(0, self._start_after_layout)
+            QTimer.singleShot(0, self.window, self._start_after_layout)
 
     def _start_if_pending(self) -> None:
         if self._start_pending:
@@ -209,8 +209,8 @@ class ReaderApp(QObject, FileActionsMixin):
         if generation != self._generation:
             return  # other documents since: their own start is scheduled
         if getattr(self.view, "layout_pending", lambda: False)() and waited_ms < LAYOUT_WAIT_MS:
-            QTimer.singleShot(LAYOUT_POLL_MS, lambda: self._start_after_layout(waited_ms + LAYOUT_POLL_MS,
-                                                                               generation))
+            QTimer.singleShot(LAYOUT_POLL_MS, self.window,  # dropped with the window
+                              lambda: self._start_after_layout(waited_ms + LAYOUT_POLL_MS, generation))
             return
         self.start_comparison()
 
