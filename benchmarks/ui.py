@@ -6,6 +6,7 @@
 
     .venv/bin/python benchmarks/ui.py --long --runs 3               # three fresh processes, medians
     .venv/bin/python benchmarks/ui.py --long --breakdown            # what ran during the longest blocks
+    .venv/bin/python benchmarks/ui.py --files --runs 3              # hostile files: open, compare, export
 
 Targets: first paint <= 1.0 s from process start; from the first paint until the result is shown completely, no
 event-loop block > 100 ms. A QTimer ticks every 10 ms from the first paint on; the largest gap between ticks is
@@ -225,6 +226,13 @@ def run_pair(left: str, right: str, timeout_s: float, breakdown: bool = False) -
 
 
 def child(kind: str, breakdown: bool) -> int:
+    if kind.startswith("file:"):  # --files: one case, its file opened next to the Reuters seed
+        from reader.paths import seed_pair
+        from ui_files import run_case
+
+        result = run_case(kind[5:], str(seed_pair()[1]), GapMeter)
+        print("RESULT " + json.dumps(result))
+        return 0
     if kind == "seed":
         from reader.paths import seed_pair
 
@@ -295,16 +303,33 @@ def report_medians(title: str, runs: list[dict]) -> None:
             print(f"  {label:<32} {statistics.median(values):9.3f}   (runs: {', '.join(f'{v:g}' for v in values)})")
 
 
+def files(runs: int) -> int:
+    """--files: each case in ``runs`` fresh processes; prints medians; exit 1 when a figure is over target."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from ui_files import case_files, report as report_files
+
+    folder = Path(tempfile.mkdtemp(prefix="pr-bench-files-"))
+    over = 0
+    for title, path in case_files(folder, LONG).items():
+        over += report_files(title + " + Reuters seed", [measure(f"file:{path}") for _ in range(runs)])
+    print(f"\n{over} figure(s) over target")
+    return 1 if over else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--child", choices=("seed", "long"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--seed", action="store_true", help="only the seed pair")
     parser.add_argument("--long", action="store_true", help="only the long pair")
     parser.add_argument("--runs", type=int, default=1, help="fresh processes per pair (medians reported)")
     parser.add_argument("--breakdown", action="store_true", help="name what ran during the longest blocks")
+    parser.add_argument("--files", action="store_true",
+                        help="hostile files (1 MB line without spaces, 100k words): open, compare, export")
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.breakdown)
+    if args.files:
+        return files(args.runs)
     both = not (args.seed or args.long)
     pairs = []
     if args.seed or both:

@@ -2,8 +2,9 @@
 
 No global singletons: ``ReaderApp`` owns the settings, the task runner, the window and its widgets, and the
 NLP engine (created on the worker thread the first time a comparison runs, so spaCy never loads on the UI
-thread). Documents load synchronously (fast), the window paints at once, and the analysis starts right after
-on the single NLP thread; its result comes back through queued signals.
+thread). Files are read on a worker thread (``reader.ui.loading``), the texts are shown (long ones laid out a
+slice at a time), and the analysis starts right after on the single NLP thread; results come back through
+queued signals. Nothing long runs on the UI thread.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ SIDES = ("left", "right")
 SCREENSHOT_SIZE = (1400, 860)
 UI_SWITCH_INTERVAL_S = 0.001
 PAINT_WAIT_MS = 1000
+LAYOUT_WAIT_MS, LAYOUT_POLL_MS = 5000, 20  # the analysis waits for a long text's layout, at most this long
 
 
 def make_view():
@@ -43,6 +45,7 @@ class ReaderApp(QObject, FileActionsMixin):
     documentsChanged = Signal()
     comparisonReady = Signal(object)  # Comparison
     comparisonFailed = Signal(str)
+    openFailed = Signal(str)  # the message for a file that could not be opened
     exportFinished = Signal(str)  # path of the written PDF
 
     def __init__(self, settings: Optional[Settings] = None, dialogs: Optional[DialogFactory] = None,
@@ -63,6 +66,9 @@ class ReaderApp(QObject, FileActionsMixin):
         self.dialogs.parent = self.window
         self.watcher = FileWatcher(parent=self)
         self.docs: dict[str, Optional[Document]] = {"left": None, "right": None}
+        self.displays: dict[int, Any] = {}  # id(document) -> reader.ui.display.Display of the documents shown
+        self._summary = ""  # the status bar's summary of the comparison shown
+        self._generation = 0  # counts set_documents calls (a scheduled analysis start checks it)
         self.comparison: Optional[Comparison] = None
         self.edits: list = []  # reader.core.compare.Edit, replayed on every comparison of this pair
         self.errors: list[str] = []  # every error message shown (tests read it)
@@ -100,7 +106,7 @@ class ReaderApp(QObject, FileActionsMixin):
         a["show_sidebar"].toggled.connect(self.sidebar.setVisible)
         a["help"].triggered.connect(self.show_help)
         a["about"].triggered.connect(lambda: AboutDialog(self.window).open())
-        self.window.cancel_button.clicked.connect(lambda: self.runner.cancel("compare"))
+        self.window.cancel_button.clicked.connect(self.cancel_running)
         self.window.closing.connect(self.shutdown)
         view.passageSelected.connect(self._on_passage_selected)
         view.linkRequested.connect(self.link_passages)
@@ -154,14 +160,25 @@ class ReaderApp(QObject, FileActionsMixin):
         self.window.show_message(text.split("\n", 1)[0])
         self.dialogs.error(title, text)
 
-    def set_documents(self, left: Optional[Document], right: Optional[Document]) -> None:
-        """Show the texts at once and start the analysis right after the window has painted."""
+    def cancel_running(self) -> None:
+        """The status bar's Cancel: stop reading files, the analysis, or the PDF export, whichever runs."""
+        for name in ("load", "compare", "export"):
+            self.runner.cancel(name)
+
+    def set_documents(self, left: Optional[Document], right: Optional[Document],
+                      displays: Optional[dict] = None) -> None:
+        """Show the texts at once and start the analysis right after the window has painted. ``displays``: the
+        prepared displays of the documents (``reader.ui.loading`` makes them off the UI thread)."""
         self.runner.cancel("compare")
         self._compare_handle = None
+        self._generation += 1
         self.docs = {"left": left, "right": right}
+        known = {**self.displays, **(displays or {})}
+        self.displays = {id(d): known[id(d)] for d in (left, right) if d is not None and id(d) in known}
         self.comparison = None
+        self.window.show_message("")  # the previous pair's summary no longer applies
         placeholder = _empty_document()
-        self.view.set_documents(left or placeholder, right or placeholder)
+        self.view.set_documents(left or placeholder, right or placeholder, self.displays)
         self.sidebar.clear("Analysing…" if left and right else "Open a second source to compare.")
         self.window.setWindowTitle(f"{doc_title(left)}  ↔  {doc_title(right)} — {APP_NAME}")
         self.watcher.watch([d.path for d in (left, right) if d is not None])
@@ -179,12 +196,24 @@ class ReaderApp(QObject, FileActionsMixin):
             self._start_pending = True
             QTimer.singleShot(PAINT_WAIT_MS, self._start_if_pending)  # in case no paint event ever comes
         else:
-            QTimer.singleShot(0, self.start_comparison)
+            QTimer.singleShot(0, self.window, self._start_after_layout)
 
     def _start_if_pending(self) -> None:
         if self._start_pending:
             self._start_pending = False
-            self.start_comparison()
+            self._start_after_layout()
+
+    def _start_after_layout(self, waited_ms: int = 0, generation: Optional[int] = None) -> None:
+        """Start the analysis once a long text is laid out (at most LAYOUT_WAIT_MS later): the analysis thread
+        would slow the layout slices down, and spaCy keeps the GIL for long stretches while it loads."""
+        generation = self._generation if generation is None else generation
+        if generation != self._generation:
+            return  # other documents since: their own start is scheduled
+        if getattr(self.view, "layout_pending", lambda: False)() and waited_ms < LAYOUT_WAIT_MS:
+            QTimer.singleShot(LAYOUT_POLL_MS, self.window,  # dropped with the window
+                              lambda: self._start_after_layout(waited_ms + LAYOUT_POLL_MS, generation))
+            return
+        self.start_comparison()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.window and event.type() == QEvent.Type.Paint and not self._painted:
@@ -233,6 +262,8 @@ class ReaderApp(QObject, FileActionsMixin):
             comparer = Comparer(self._nlp_engine(), self._sentence_encoder())
             return comparer.compare(left, right, options, progress, should_stop, edits=edits)
 
+        if self._summary and self.window.status_label.text() == self._summary:
+            self.window.show_message("")  # the summary of the previous comparison, not of this one
         self.window.set_progress(0.0, "Analysing…")
         handle = self.runner.run(
             "compare", work, pool=NLP_POOL, on_progress=self.window.set_progress, freeze_gc=True,
@@ -247,9 +278,9 @@ class ReaderApp(QObject, FileActionsMixin):
         self.window.set_busy(False)
         self.set_comparison(comparison)
         s = comparison.summary_left, comparison.summary_right
-        self.window.show_message(
-            f"Compared: {len(comparison.links)} linked passages · {s[0].unique_passages} only left · "
-            f"{s[1].unique_passages} only right · {len(comparison.discrepancies)} discrepancies")
+        self._summary = (f"Compared: {len(comparison.links)} linked passages · {s[0].unique_passages} only left · "
+                         f"{s[1].unique_passages} only right · {len(comparison.discrepancies)} discrepancies")
+        self.window.show_message(self._summary)
 
     def set_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -397,24 +428,27 @@ def run(left: Optional[str] = None, right: Optional[str] = None, screenshot: Opt
     if screenshot:
         reader.window.resize(*SCREENSHOT_SIZE)  # the same picture whatever the saved window size
         reader.window.restore_splitter([SCREENSHOT_SIZE[0] - 380, 380])
-    reader.window.show()  # nothing paints before the event loop runs: the texts are there for the first paint
-    opened = reader.open_pair(left, right)
-    if not opened:
-        reader.set_documents(None, None)  # empty panes that say how to open a file
+    reader.window.show()
+    open_start_pair(reader, left, right)
     if screenshot:
-        return _screenshot(app, reader, screenshot, opened)
+        return _screenshot(app, reader, screenshot)
     return app.exec()
+
+
+def open_start_pair(reader: ReaderApp, left: str, right: str) -> None:
+    """The pair given at start-up: empty panes that say how to open a file until the files are read (in the
+    background); a file that cannot be read is named in a message and the other one is shown."""
+    reader.set_documents(None, None)
+    reader.open_pair(left, right)
 
 
 def open_single(reader: ReaderApp, path: str) -> None:
     """One file: open it on the left, then ask for the source to compare it with."""
-    if reader.open_side("left", path):
-        QTimer.singleShot(0, lambda: reader.ask_open_side("right"))
-    else:
-        reader.set_documents(None, None)
+    reader.set_documents(None, None)
+    reader.open_side("left", path, then=lambda: QTimer.singleShot(0, lambda: reader.ask_open_side("right")))
 
 
-def _screenshot(app: QApplication, reader: ReaderApp, path: str, opened: bool, timeout_s: float = 180) -> int:
+def _screenshot(app: QApplication, reader: ReaderApp, path: str, timeout_s: float = 180) -> int:
     """Wait for the comparison, grab the window into ``path`` and quit (exit code 1 on failure)."""
     result = {"code": 1}
 
@@ -428,15 +462,16 @@ def _screenshot(app: QApplication, reader: ReaderApp, path: str, opened: bool, t
         app.quit()
 
     def give_up(message: str) -> None:
+        if result.get("gave_up"):
+            return
+        result["gave_up"] = True
         print(f"{APP_SLUG}: error: {message}", file=sys.stderr)
         save()
         result["code"] = 1
 
-    if not opened:
-        QTimer.singleShot(200, lambda: give_up(reader.errors[-1].replace("\n\n", " ") if reader.errors else
-                                               "could not open the files"))
     reader.comparisonReady.connect(lambda _c: QTimer.singleShot(400, save))
     reader.comparisonFailed.connect(give_up)
+    reader.openFailed.connect(lambda message: give_up(message.replace("\n\n", " ")))  # queued: comes later
     QTimer.singleShot(int(timeout_s * 1000), lambda: give_up("timed out waiting for the comparison"))
     app.exec()
     return result["code"]

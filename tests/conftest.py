@@ -23,3 +23,9 @@ def seed_paths() -> tuple[Path, Path]:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _log_folder(tmp_path_factory):
+    """Unexpected errors are logged to a file: keep the tests' out of the user's state folder."""
+    os.environ["PARALLEL_READER_LOG_DIR"] = str(tmp_path_factory.mktemp("log"))

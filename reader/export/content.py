@@ -12,6 +12,7 @@ from reader.export.blocks import (BOLD, ITALIC, MONO, MUTED, Cell, Heading, Page
 from reader.export.rows import (DETAIL, DIFF, DISCREPANCY, Row, StyleSpan, build_rows, gutter_text, map_span,
                                 passage_text)
 from reader.export.hashing import document_sha256
+from reader.softbreak import describe, find_breaks
 
 ROW_WIDTHS = (0.45, 0.10, 0.45)
 _GROUP_TITLES = {Group.PEOPLE: "People", Group.PLACES: "Places", Group.ORGANISATIONS: "Organisations",
@@ -63,6 +64,9 @@ def _sources(comparison: Comparison, stamp: str) -> list:
         ("Words", [Rich(f"{d.word_count:,}") for d in docs]),
         ("Format", [Rich(d.format + (f", {d.encoding}" if d.encoding else "")) for d in docs]),
     ]
+    notices = [describe(find_breaks(d.text)) for d in docs]
+    if any(notices):  # a 1 MB line of letters: say why it breaks anywhere
+        fields.append(("Note", [Rich(n[:1].upper() + n[1:] + "." if n else "") for n in notices]))
     rows = [TableRow((Cell(rich((name, BOLD)), size="small"), Cell(a, size="small"), Cell(b, size="small")))
             for name, (a, b) in fields]
     made = Para(rich(("Exported ", MUTED), (stamp, BOLD), (f" by Parallel Reader {reader.__version__}.", MUTED)))

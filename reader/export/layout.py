@@ -6,6 +6,7 @@ gets a running header with both titles and a "Page N of M" footer (a first pass 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
@@ -18,6 +19,7 @@ from reader.core.model import Cancelled, ProgressFn, StopFn
 from reader.export import style as st
 from reader.export.blocks import BOLD, ITALIC, MONO, MUTED, Cell, Heading, PageBreak, Para, Report, Spacer, Table
 from reader.export.rows import DETAIL, DIFF, DISCREPANCY
+from reader.softbreak import ZWSP, find_breaks, qt_offset, with_breaks
 
 _SIZES = {"body": st.BODY_PT, "small": st.SMALL_PT}
 _HEADING_PT = {0: st.TITLE_PT, 1: st.H2_PT, 2: st.BODY_PT + 1.0}
@@ -161,35 +163,33 @@ class PageWriter:
         return self.page
 
     # ------------------------------------------------------------------------------------------ text
-    def layout(self, cell: Cell, width: float) -> QTextLayout:
+    def layout(self, cell: Cell, width: float):
+        """The cell's lines: one QTextLayout, or for a very long text several (see :class:`_Pieces`)."""
         cstyle = st.CELL_STYLES.get(cell.kind) if cell.kind else None
         font = make_font(_SIZES.get(cell.size, st.BODY_PT), bold=cell.bold,
                          italic=bool(cstyle and cstyle.italic))
-        lay = QTextLayout(cell.content.text, font, self.device)
+        text, place = _breakable(cell.content.text)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setAlignment({"center": Qt.AlignHCenter, "right": Qt.AlignRight}.get(cell.align, Qt.AlignLeft))
-        lay.setTextOption(option)
         ranges = []
         if cstyle is not None and cstyle.text != st.TEXT:
-            ranges.append(_range(0, len(cell.content.text), _colour_format(cstyle.text)))
+            ranges.append((0, len(text), _colour_format(cstyle.text)))
         for span in cell.content.spans:
             fmt = self._formats.get(span.style)
             if fmt is not None and span.end > span.start:
-                ranges.append(_range(span.start, span.end - span.start, fmt))
-        if ranges:
-            lay.setFormats(ranges)
-        lay.beginLayout()
-        y = 0.0
-        while True:
-            line = lay.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1.0, width))
-            line.setPosition(QPointF(0, y))
-            y += line.height()
-        lay.endLayout()
-        return lay
+                ranges.append((place(span.start), place(span.end), fmt))
+        layouts, y = [], 0.0
+        for start, end in _pieces(text):
+            lay = QTextLayout(text[start:end], font, self.device)
+            lay.setTextOption(option)
+            inside = [_range(max(a, start) - start, min(b, end) - max(a, start), fmt)
+                      for a, b, fmt in ranges if a < end and b > start]
+            if inside:
+                lay.setFormats(inside)
+            y = _lay_out(lay, width, y)
+            layouts.append(lay)
+        return layouts[0] if len(layouts) == 1 else _Pieces(layouts)
 
     def _heading(self, block: Heading) -> None:
         size = _HEADING_PT.get(block.level, st.BODY_PT)
@@ -308,6 +308,65 @@ class PageWriter:
         if rule_below:
             p.setPen(QPen(QColor(st.RULE), self.mm(0.25)))
             p.drawLine(QPointF(0, self.y + slice_h), QPointF(self.width, self.y + slice_h))
+
+
+PIECE_CHARS = 3_000  # a longer cell text is laid out in pieces: no single Qt call holds the GIL for long
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Cut points every ~PIECE_CHARS, at a space or an inserted break (a piece starts a new line)."""
+    cuts, start = [], 0
+    while len(text) - start > PIECE_CHARS:
+        target = start + PIECE_CHARS
+        cut = max(text.rfind(" ", start + PIECE_CHARS // 2, target), text.rfind(ZWSP, start + PIECE_CHARS // 2,
+                                                                                   target))
+        cut = cut + 1 if cut > start else target
+        cuts.append((start, cut))
+        start = cut
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def _lay_out(lay: QTextLayout, width: float, y: float) -> float:
+    """Lines of ``width`` from ``y`` down; returns the y below the last."""
+    lay.beginLayout()
+    while True:
+        line = lay.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    lay.endLayout()
+    return y
+
+
+class _Pieces:
+    """Several QTextLayouts read as one: line ``i`` of all their lines (their y positions already continue)."""
+
+    def __init__(self, layouts: list[QTextLayout]) -> None:
+        self.layouts = layouts
+        self._starts, total = [], 0
+        for lay in layouts:
+            self._starts.append(total)
+            total += lay.lineCount()
+        self._count = total
+
+    def lineCount(self) -> int:  # noqa: N802 (QTextLayout's name)
+        return self._count
+
+    def lineAt(self, index: int):  # noqa: N802
+        k = bisect_right(self._starts, index) - 1
+        return self.layouts[k].lineAt(index - self._starts[k])
+
+
+def _breakable(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text with a zero-width break opportunity every few chars of long runs without a space (Qt's line
+    breaking looks ahead to the next opportunity for every line: minutes for a 1 MB run), and the offset map."""
+    inserts = find_breaks(text).inserts
+    if not inserts:
+        return text, lambda offset: offset
+    return with_breaks(text, inserts), lambda offset: qt_offset(inserts, offset)
 
 
 def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

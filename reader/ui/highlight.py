@@ -22,24 +22,30 @@ DIFF_KINDS = ("identical", "near")  # word differences are underlined only where
 
 
 class OffsetMap:
-    """Python str offsets (code points) <-> QTextDocument positions (UTF-16 units)."""
+    """Python str offsets (code points) <-> QTextDocument positions (UTF-16 units).
 
-    def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+    Qt counts one extra unit after each astral char (a surrogate pair), and one for every char the display adds
+    (``inserts``: offsets of the chars an invisible break or block separator is inserted before, see
+    :mod:`reader.ui.display`)."""
+
+    def __init__(self, text: str, inserts=()) -> None:
+        astral = [i + 1 for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._extra = sorted(astral + list(inserts)) if astral and inserts else (astral or list(inserts))
 
     def to_qt(self, offset: int) -> int:
-        return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
+        return offset + bisect_right(self._extra, offset) if self._extra else offset
 
     def from_qt(self, pos: int) -> int:
-        if not self._astral:
+        """The offset of the char at (or, for an inserted char, just after) Qt position ``pos``."""
+        if not self._extra:
             return pos
-        lo, hi = 0, pos  # largest offset whose qt position <= pos
+        lo, hi = 0, max(0, pos)  # smallest offset whose qt position >= pos
         while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.to_qt(mid) <= pos:
-                lo = mid
+            mid = (lo + hi) // 2
+            if self.to_qt(mid) >= pos:
+                hi = mid
             else:
-                hi = mid - 1
+                lo = mid + 1
         return lo
 
 

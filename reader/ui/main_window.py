@@ -4,6 +4,7 @@ It holds no behaviour: every action is connected in the composition root (``read
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -58,6 +59,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
 TOOLBAR = ("open_pair", "swap", "reload", "-", "previous_difference", "next_difference", "-", "scroll_lock",
            "find", "-", "export_pdf")
 CHECKABLE = ("scroll_lock", "show_sidebar")
+MAX_RECENT_SHOWN = 10  # entries of the Recent Pairs menu
 
 
 class MainWindow(QMainWindow):
@@ -165,20 +167,27 @@ class MainWindow(QMainWindow):
         if not busy:
             self.progress.setValue(0)
 
-    def set_recent_pairs(self, pairs: list[tuple[str, str]], on_open, on_clear) -> None:
-        """Rebuild the Recent Pairs menu; ``on_open(left, right)`` is called when one is chosen."""
+    def set_recent_pairs(self, pairs, on_open, on_clear) -> None:
+        """Rebuild the Recent Pairs menu (at most :data:`MAX_RECENT_SHOWN` entries, whatever it is given; entries
+        that are not two paths are skipped); ``on_open(left, right)`` is called when one is chosen."""
         menu = self.recent_menu
         menu.clear()
-        for index, (left, right) in enumerate(pairs):
-            name = f"&{index + 1}  {_short(left)}  ↔  {_short(right)}" if index < 9 else \
-                f"{_short(left)}  ↔  {_short(right)}"
-            action = menu.addAction(name)
+        shown = 0
+        for pair in islice(pairs, MAX_RECENT_SHOWN * 4):  # a bounded look: a damaged list may be huge
+            if shown == MAX_RECENT_SHOWN:
+                break
+            if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                continue
+            left, right = pair
+            shown += 1
+            name = f"{_short(left)}  ↔  {_short(right)}"
+            action = menu.addAction(f"&{shown}  {name}" if shown < 10 else name)
             action.setToolTip(f"{left}\n{right}")
             action.triggered.connect(lambda _=False, l=left, r=right: on_open(l, r))
-        if pairs:
+        if shown:
             menu.addSeparator()
             menu.addAction("Clear Recent Pairs").triggered.connect(on_clear)
-        menu.setEnabled(bool(pairs))
+        menu.setEnabled(bool(shown))
 
     def restore_splitter(self, sizes: list[int]) -> None:
         """Splitter sizes to apply now and again once the window has its final size on screen."""

@@ -6,7 +6,7 @@ The pane knows nothing about links; the view feeds it formats, margin marks and 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
     QTextFormat,
@@ -14,7 +14,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from reader.core.model import Document, Side
-from reader.ui.highlight import Formats, OffsetMap, apply_structure, display_text
+from reader.ui.display import Display, prepare_display, soft_block
+from reader.ui.highlight import Formats, OffsetMap, apply_structure
 from reader.ui.palette import LIGHT, Theme
 from reader.ui.pane_geometry import LINE_HEIGHT, LayoutHold, PaneGeometry
 from reader.ui.pane_paint import MarginMark, PaneLayers, Region
@@ -60,14 +61,20 @@ class PaneHeader(QFrame):
         font.setPointSizeF(font.pointSizeF() + 1)
         self.title.setFont(font)
         self.detail = ElidedLabel("Drop a file here or use File ▸ Open", self)
+        self.notice = ""  # what the display did to the text's layout (long runs without spaces), or ""
         for label in (self.title, self.detail):
             label.setTextFormat(Qt.PlainText)
             lay.addWidget(label)
 
-    def set_document(self, document: Document, source_label: str = "") -> None:
+    def set_document(self, document: Document, source_label: str = "", display: Display | None = None) -> None:
+        """Title, file name, word count and, when the display changed the layout of the text, a notice."""
         self.title.setText(source_label or document.title or document.name)
-        self.detail.setText(f"{document.name} · {document.word_count:,} words")
-        self.setToolTip(document.path or document.name)
+        words = display.words if display is not None else document.word_count
+        notice = display.notice if display is not None else ""
+        self.detail.setText(f"{document.name} · {words:,} word{'' if words == 1 else 's'}"
+                            + (f" · {notice}" if notice else ""))
+        self.notice = notice
+        self.setToolTip((document.path or document.name) + (f"\n{notice[:1].upper()}{notice[1:]}." if notice else ""))
 
     def set_theme(self, theme: Theme) -> None:
         self.setStyleSheet(
@@ -90,6 +97,7 @@ class PaneText(PaneLayers, PaneGeometry, QTextEdit):
         self.side = side
         self.document_model: Document | None = None
         self.omap = OffsetMap("")
+        self.display = prepare_display(Document(None, "", "", "clipboard", ()))
         self.theme = LIGHT
         self.formats = Formats(LIGHT)
         self.point_size = DEFAULT_POINT_SIZE
@@ -149,18 +157,22 @@ class PaneText(PaneLayers, PaneGeometry, QTextEdit):
         font.setPointSizeF(self.point_size)
         return font
 
-    def set_document(self, document: Document) -> None:
-        """Show an article at once, without comparison highlights."""
+    def set_document(self, document: Document, display: Display | None = None) -> None:
+        """Show an article at once, without comparison highlights. ``display`` (see :mod:`reader.ui.display`)
+        is built here when not given; the loading task builds it off the UI thread."""
+        display = display if display is not None else prepare_display(document)
         self.document_model = document
+        self.display = display
         self.formatted = False
-        text = display_text(document.text)
-        self.omap = OffsetMap(text)
+        self.omap = display.omap
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(self.reading_font())
         qdoc.setDocumentMargin(0)
         self._apply_margins(qdoc)  # before the text: the document is laid out once
-        qdoc.setPlainText(text)
+        # The width too: without one Qt lays every paragraph out as one unwrapped line first (seconds for 1 MB).
+        qdoc.setTextWidth(max(1, self.viewport().width()))
+        qdoc.setPlainText(display.text)
         self._format_blocks(qdoc)
         apply_structure(qdoc, document, self.omap, self.formats)
         self._init_layers()
@@ -175,17 +187,31 @@ class PaneText(PaneLayers, PaneGeometry, QTextEdit):
         para.setBottomMargin(round(self.point_size * 0.8))
         blank = QTextBlockFormat()
         blank.setLineHeight(1, QTextBlockFormat.FixedHeight.value)
+        cont = QTextBlockFormat(para)  # a long paragraph cut into several blocks: no gap at the cuts
+        cont.setBottomMargin(0)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()
         cursor.select(QTextCursor.Document)
         cursor.setBlockFormat(para)
-        block = qdoc.begin()
-        while block.isValid():
-            if block.length() <= 1:
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(blank)
-            block = block.next()
+        # Only a few blocks need their own format: the display has no empty line between paragraphs.
+        for positions, fmt in ((self.display.soft_ends, cont), (self.display.blank_starts, blank)):
+            for pos in sorted(positions):
+                cursor.setPosition(min(pos, qdoc.characterCount() - 1))
+                cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
+
+    def selected_text(self) -> str:
+        """The selected part of the article, as in the file (without the display's inserted breaks)."""
+        cursor = self.textCursor()
+        if self.document_model is None or not cursor.hasSelection():
+            return ""
+        start, end = self.omap.from_qt(cursor.selectionStart()), self.omap.from_qt(cursor.selectionEnd())
+        return self.document_model.text[start:end]
+
+    def createMimeDataFromSelection(self):  # noqa: N802 (Qt name): Copy gives the article's own characters
+        mime = QMimeData()
+        mime.setText(self.selected_text())
+        return mime
 
     def set_formats(self, formats: Formats) -> None:
         self.theme = formats.theme

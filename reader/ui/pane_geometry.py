@@ -14,7 +14,7 @@ from reader.ui.slices import exhaust
 LINE_HEIGHT = 140  # percent
 SPANS_PER_STEP = 24  # spans measured between two yields of iter_spans_y
 LAYOUT_STEP_S = 0.004  # aim of one forced layout step of iter_layout
-LAYOUT_STEP_CHARS = (2_000, 20_000, 150_000)  # smallest, first, largest step
+LAYOUT_STEP_CHARS = (1_000, 2_000, 30_000)  # smallest, first, largest step (a costly stretch may follow a cheap one)
 
 
 class LayoutHold(QObject):
@@ -64,8 +64,9 @@ class PaneGeometry:
         bottom = self.line_span(max(start, end - 1))[1]
         return top, bottom
 
-    def span_rects(self, start: int, end: int) -> tuple[QRectF, ...]:
-        """One rect per line of a char span, padded to fill the gap between lines (document coordinates)."""
+    def span_rects(self, start: int, end: int, clip: tuple[float, float] | None = None) -> tuple[QRectF, ...]:
+        """One rect per line of a char span, padded to fill the gap between lines (document coordinates);
+        with ``clip`` (a y-range), only the lines of the blocks meeting it (a long passage on screen)."""
         qdoc = self.document()
         qs, qe = self.omap.to_qt(start), self.omap.to_qt(end)
         block = qdoc.findBlock(qs)
@@ -73,6 +74,11 @@ class PaneGeometry:
         layout_of = qdoc.documentLayout()
         while block.isValid() and block.position() < qe:
             rect = layout_of.blockBoundingRect(block)
+            if clip is not None and (rect.bottom() < clip[0] or rect.top() > clip[1]):
+                if rect.top() > clip[1]:
+                    break
+                block = block.next()
+                continue
             layout, base = block.layout(), block.position()
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)

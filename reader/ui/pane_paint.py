@@ -14,6 +14,9 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextCharFormat,
 from PySide6.QtWidgets import QTextEdit
 
 
+LONG_REGION_CHARS = 20_000  # a passage longer than this is painted and outlined by the part on screen
+
+
 @dataclass(frozen=True)
 class MarginMark:
     """A bar or glyph in the pane's left margin: the second cue besides colour."""
@@ -84,6 +87,11 @@ class PaneLayers:
         self._selected_paths = []
         for region in regions:
             path = QPainterPath()
+            if region.end - region.start > LONG_REGION_CHARS:  # uniting thousands of line rects takes seconds
+                path.addRoundedRect(QRectF(self.text_left() - 4, region.top, self.document().textWidth()
+                                           - 2 * self.text_left() + 8, region.bottom - region.top), 4, 4)
+                self._selected_paths.append(path)
+                continue
             for rect in self.span_rects(region.start, region.end):
                 piece = QPainterPath()
                 piece.addRoundedRect(rect.adjusted(-1, 0, 1, 0), 4, 4)
@@ -94,7 +102,10 @@ class PaneLayers:
     def selected_regions(self) -> list[Region]:
         return list(self._selected_regions)
 
-    def rects_of(self, region: Region) -> tuple[QRectF, ...]:
+    def rects_of(self, region: Region, clip: tuple[float, float] | None = None) -> tuple[QRectF, ...]:
+        """The line rects of a region; of a very long one only those near ``clip`` (the visible y-range)."""
+        if clip is not None and region.end - region.start > LONG_REGION_CHARS:
+            return self.span_rects(region.start, region.end, clip)
         key = (region.start, region.end)
         rects = self._rect_cache.get(key)
         if rects is None:
@@ -140,8 +151,9 @@ class PaneLayers:
         painter.setRenderHint(QPainter.Antialiasing)
         painter.translate(0, -value)
         painter.setPen(Qt.NoPen)
+        clip = (value - 50.0, value + height + 50.0)
         for region in self._regions.meeting(value, value + height):
-            self._paint_region(painter, region, self.theme_colour(region.kind))
+            self._paint_region(painter, region, self.theme_colour(region.kind), clip)
         if self._selected_paths:
             tint = QColor(self.theme.selected)
             tint.setAlpha(28)
@@ -154,7 +166,7 @@ class PaneLayers:
             colour = QColor(self.theme.flash)
             colour.setAlphaF(0.8 * self._flash_alpha)
             for region in self._flash_regions:
-                self._paint_region(painter, region, colour)
+                self._paint_region(painter, region, colour, clip)
         painter.end()
         super().paintEvent(event)
         self._paint_marks(value, height)
@@ -164,9 +176,9 @@ class PaneLayers:
         return QColor({"identical": t.identical, "near": t.near, "paraphrase": t.paraphrase,
                        "unique": t.unique}.get(kind, t.base))
 
-    def _paint_region(self, painter: QPainter, region: Region, fill: QColor) -> None:
+    def _paint_region(self, painter: QPainter, region: Region, fill: QColor, clip=None) -> None:
         painter.setBrush(fill)
-        for rect in self.rects_of(region):
+        for rect in self.rects_of(region, clip):
             painter.drawRoundedRect(rect, 3, 3)
 
     def _paint_marks(self, value: int, height: int) -> None:

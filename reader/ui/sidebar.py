@@ -27,12 +27,17 @@ PRESENCE_LABELS = {
     Presence.RIGHT: "▶ right only",
 }
 EXCERPT_CHARS = 90
+TOOLTIP_CHARS = 1_500  # a tooltip shows at most this much of a passage (Qt lays a tooltip out at once)
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """One line of at most ``limit`` characters."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    """One line of at most ``limit`` characters (only the start of a long text is looked at)."""
+    line = " ".join(text[: limit * 4 + 8].split())
+    return line if len(line) <= limit and len(text) <= limit * 4 + 8 else line[: limit - 1].rstrip() + "…"
+
+
+def tooltip_text(text: str, limit: int = TOOLTIP_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def percent(share: float) -> str:
@@ -203,7 +208,7 @@ class Sidebar(QWidget):
             rows = [(i, t) for i, t in rows if not needle or needle in t.casefold()]
             marker = "◀" if side is Side.LEFT else "▶"
             sections.append(Section(f"{marker} Only in the {side.value} source ({len(rows)})",
-                                    [Row((excerpt(t),), t, ("segment", side.value, i)) for i, t in rows],
+                                    [Row((excerpt(t),), tooltip_text(t), ("segment", side.value, i)) for i, t in rows],
                                     f"Passages only {title} reports"))
         if not one_side:
             shown = [d for d in comparison.discrepancies
@@ -221,7 +226,7 @@ class Sidebar(QWidget):
             return f"{disc.left_text} / {disc.right_text}"
         left = " ".join(comparison.left.segment_text(i) for i in link.left)
         right = " ".join(comparison.right.segment_text(i) for i in link.right)
-        return f"Left: {left}\n\nRight: {right}"
+        return f"Left: {tooltip_text(left)}\n\nRight: {tooltip_text(right)}"
 
     # ------------------------------------------------------------------ clicks
     def _on_entity_clicked(self, index: QModelIndex) -> None:

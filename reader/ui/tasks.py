@@ -4,14 +4,15 @@ A task is a plain function ``fn(progress, should_stop) -> result`` that never se
 QRunnable; its signals (progress / finished / failed / cancelled) are delivered to the UI thread through queued
 connections. Work that uses spaCy goes to a pool with a single thread, so the model is only ever touched by
 one thread. Starting a task under a name that is still running cancels the old one; a cancelled task's late
-result is dropped.
+result is dropped. A failure reaches the UI as one message (:func:`reader.ui.failures.failure_message`): the
+reason of an expected error, or for a bug the path of the log file its traceback went to; never a traceback on
+stderr.
 """
 from __future__ import annotations
 
 import gc
 import threading
 import time
-import traceback
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
@@ -52,8 +53,10 @@ GC_FREEZE_INTERVAL_S = 0.1
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: TaskFn, signals: TaskSignals, token: CancelToken, freeze_gc: bool = False) -> None:
+    def __init__(self, fn: TaskFn, signals: TaskSignals, token: CancelToken, freeze_gc: bool = False,
+                 doing: str = "") -> None:
         super().__init__()
+        self.doing = doing  # the task's name, for the log file
         self.setAutoDelete(True)
         self.fn, self.signals, self.token = fn, signals, token
         self.freeze_gc = freeze_gc
@@ -81,10 +84,10 @@ class _Runnable(QRunnable):
             self._freeze(force=True)
         except Cancelled:
             self.signals.cancelled.emit()
-        except Exception as exc:  # reported to the UI as a message, never as a crash
-            detail = str(exc) or exc.__class__.__name__
-            traceback.print_exc()
-            self.signals.failed.emit(detail)
+        except Exception as exc:  # reported to the UI as a message, never as a crash or a traceback
+            from reader.ui.failures import failure_message
+
+            self.signals.failed.emit(failure_message(exc, self.doing))
         else:
             if self.token.cancelled:
                 self.signals.cancelled.emit()
@@ -193,7 +196,7 @@ class TaskRunner(QObject):
         handle.done.connect(lambda h=handle: self._forget(h))
         self._running[name] = handle
         self._signals[handle] = signals
-        self.pools[pool].start(_Runnable(fn, signals, token, freeze_gc))
+        self.pools[pool].start(_Runnable(fn, signals, token, freeze_gc, name))
         return handle
 
     def cancel(self, name: str) -> bool:

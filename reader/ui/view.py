@@ -109,14 +109,18 @@ class ComparisonView(ViewGeometry, ViewSelection, ViewNavigation, ViewMenu, QWid
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
 
     # ------------------------------------------------------------------ documents and comparison
-    def set_documents(self, left: Document, right: Document) -> None:
-        """Show both texts at once, without highlights."""
+    def set_documents(self, left: Document, right: Document, displays: dict | None = None) -> None:
+        """Show both texts at once, without highlights (a long text is laid out a slice at a time).
+
+        ``displays`` maps a document's ``id()`` to its prepared :class:`reader.ui.display.Display` (the loading
+        task makes them off the UI thread); missing ones are made here."""
         self.comparison = None
         self._index = {}
+        displays = displays or {}
         for side, document in ((Side.LEFT, left), (Side.RIGHT, right)):
             self.documents[side] = document
-            self.panes[side].set_document(document)
-            self.headers[side].set_document(document)
+            self.panes[side].set_document(document, displays.get(id(document)))
+            self.headers[side].set_document(document, display=self.panes[side].display)
         self._reset_state()
         self._start_geometry()  # no comparison: drops bands and marks of the previous one
         if sum(len(d.text) for d in (left, right)) > self.sync_chars:

@@ -35,6 +35,10 @@ class ViewGeometry:
         self._runs: dict[Side, list[tuple[int, int, str]]] = {Side.LEFT: [], Side.RIGHT: []}
         self._runs_of: Comparison | None = None
 
+    def layout_pending(self) -> bool:
+        """True while freshly shown long texts are still being laid out a slice at a time."""
+        return self._slices.busy(LAYOUT)
+
     def geometry_pending(self) -> bool:
         """True while formats or geometry are still being computed a slice at a time."""
         return self._slices.busy(GEOMETRY)

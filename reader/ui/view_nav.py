@@ -177,8 +177,8 @@ class ViewNavigation:
     # ------------------------------------------------------------------ find
     def show_find_bar(self) -> None:
         pane = self.panes[self._active]
-        selected = pane.textCursor().selectedText() if pane.textCursor().hasSelection() else ""
-        self.find_bar.open_bar(selected if "\u2029" not in selected else "")
+        selected = pane.selected_text()
+        self.find_bar.open_bar(selected if "\n" not in selected else "")
 
     def _matches(self, side: Side, text: str) -> list[tuple[int, int]]:
         key = (side, text.lower())

@@ -19,6 +19,7 @@ from reader.app import ReaderApp
 from reader.core.model import Group, Side
 from reader.settings import Settings
 from reader.ui.dialogs import DialogFactory
+from tests.app_helpers import opened
 from tests.dialog_doubles import RecordingDialogs
 
 pytestmark = pytest.mark.slow
@@ -39,7 +40,7 @@ def app(qtbot, tmp_path, seed_paths):
     reader = ReaderApp(Settings(tmp_path / "config"), dialogs=RecordingDialogs())
     qtbot.addWidget(reader.window)
     reader.window.resize(1400, 860)
-    assert reader.open_pair(*seed_paths)
+    assert opened(qtbot, reader.open_pair(*seed_paths))
     with qtbot.waitExposed(reader.window):
         reader.window.show()
     with qtbot.waitActive(reader.window):
@@ -134,6 +135,7 @@ def test_reading_the_seed_pair(qtbot, app, shots, tmp_path):
     before = app.comparison
     app.dialogs.answers = [str(bad)]
     app.window.actions["open_right"].trigger()
+    assert not opened(qtbot, app.runner.handle("load"))
     title, text = app.dialogs.messages[-1]
     assert "photo.txt" in text and str(bad) in text
     assert app.comparison is before and view.comparison is before
@@ -197,7 +199,7 @@ def test_manual_link_is_applied_and_remembered_for_the_pair(qtbot, app, shots, s
     # The same pair opened again gets the link back after its analysis.
     again = ReaderApp(Settings(tmp_path / "config"), dialogs=RecordingDialogs())
     qtbot.addWidget(again.window)
-    again.open_pair(*seed_paths)
+    assert opened(qtbot, again.open_pair(*seed_paths))
     qtbot.waitUntil(lambda: again.comparison is not None, timeout=COMPARE_TIMEOUT_MS)
     assert any(l.manual and pelosi in l.right for l in again.comparison.links)
 

@@ -265,3 +265,24 @@ def test_a_passage_longer_than_a_page_flows_over_pages_without_losing_text(tmp_p
     marker_pages = {w.page for i, w in enumerate(words) if w.page in pages and words[i - 1].text == "marker"}
     assert len(marker_pages) >= 2
     assert "volunteers" in pdf_text(path)
+
+
+def test_a_long_run_without_spaces_is_wrapped_anywhere_and_the_report_says_so(seed_paths, tmp_path, qapp):
+    import random
+
+    from reader.documents import document_from_text
+
+    rng = random.Random(5)
+    run = "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(100_000))  # no vowel: no word of the report
+    left = document_from_text(f"Unbroken\n\n{run}\n\nThe missiles struck two bases before dawn.\n", title="Unbroken")
+    comparison = Comparer(NlpEngine()).compare(left, load_document(seed_paths[1]), Options())
+    path = tmp_path / "unbroken.pdf"
+    export_pdf(comparison, path)
+    text = pdf_text(path)
+    assert "100,000 characters without a space, wrapped anywhere." in " ".join(text.split())
+    lines = [line.strip().replace("\u200b", "") for line in text.splitlines()]
+    lines = [line for line in lines if line and set(line) <= set(run)]  # the run's lines, in order
+    assert len(lines) > 1000  # wrapped inside the column over many lines and pages, not cut off
+    assert run in "".join(lines)  # every letter there, in order
+    png = render_page(path, 4, tmp_path)
+    assert png.exists()

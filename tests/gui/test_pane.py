@@ -75,3 +75,49 @@ def cursor_at(pane: PaneText, offset: int) -> QTextCursor:
     cursor = QTextCursor(pane.document())
     cursor.setPosition(pane.omap.to_qt(offset))
     return cursor
+
+
+def _letters(count: int, seed: int = 3) -> str:
+    import random
+
+    rng = random.Random(seed)
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(count))
+
+
+def test_a_megabyte_without_a_space_is_wrapped_and_its_offsets_still_point_at_its_text(qtbot, artifacts_dir):
+    from reader.documents import document_from_text
+    from reader.ui.display import BLOCK_CHARS
+    from reader.ui.pane import PaneHeader
+
+    run = _letters(1 << 20)
+    tail = "The missiles hit two bases before dawn."
+    document = document_from_text(f"{run}\n\n{tail}\n", title="Unbroken")
+    pane = make_pane(qtbot)
+    pane.set_document(document)
+    qdoc = pane.document()
+    longest = max(qdoc.findBlockByNumber(i).length() for i in range(qdoc.blockCount()))
+    assert longest <= BLOCK_CHARS * 1.2  # laid out a block of a few thousand chars at a time, not 1 MB at once
+    pane.sync_scroll_range()
+    assert pane.verticalScrollBar().maximum() > 100_000  # wrapped over many lines, not one endless line
+    first = qdoc.begin().layout().lineAt(0)
+    assert 20 <= first.textLength() <= MAX_LINE_CHARS * 2  # a full line of letters, inside the pane
+    # Offsets into the article still find its characters: the tail sentence, and a stretch deep in the run.
+    start = document.text.index(tail)
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.omap.to_qt(start))
+    cursor.setPosition(pane.omap.to_qt(start + len(tail)), QTextCursor.KeepAnchor)
+    pane.setTextCursor(cursor)
+    assert pane.selected_text() == tail
+    cursor.setPosition(pane.omap.to_qt(500_000))
+    cursor.setPosition(pane.omap.to_qt(500_100), QTextCursor.KeepAnchor)
+    pane.setTextCursor(cursor)
+    pane.copy()
+    assert QGuiApplication.clipboard().text() == run[500_000:500_100]  # copied without the invisible breaks
+    assert pane.span_rects(start, start + len(tail))
+    header = PaneHeader()
+    qtbot.addWidget(header)
+    header.set_document(document, display=pane.display)
+    assert "1,048,576 characters without a space" in header.detail.text()
+    shots = artifacts_dir / "ui"
+    shots.mkdir(parents=True, exist_ok=True)
+    pane.grab().save(str(shots / "pane-unbroken-megabyte.png"))

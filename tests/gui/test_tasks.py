@@ -54,17 +54,36 @@ def test_work_runs_off_the_ui_thread(qtbot):
     assert threads[0] is not threading.main_thread()
 
 
-def test_failure_becomes_a_message_not_a_crash(qtbot):
+def test_an_expected_failure_is_its_message_and_no_traceback(qtbot, capfd):
+    from reader.documents.errors import DocumentError
+
     runner = TaskRunner()
     errors = []
 
     def broken(progress, should_stop):
-        raise ValueError("left.txt: the file is empty")
+        raise DocumentError("left.txt", "the file is empty")
 
     handle = runner.run("bad", broken, on_failed=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert errors == ["left.txt: the file is empty"]
+    assert errors == ["the file is empty"]
     assert handle.state == "failed"
+    assert capfd.readouterr().err == ""
+
+
+def test_an_unexpected_failure_goes_to_the_log_file_named_in_the_message(qtbot, capfd, tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLEL_READER_LOG_DIR", str(tmp_path / "state"))
+    runner = TaskRunner()
+    errors = []
+
+    def buggy(progress, should_stop):
+        return {}["no such key"]
+
+    runner.run("export", buggy, on_failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    log = tmp_path / "state" / "parallel-reader.log"
+    assert str(log) in errors[0] and "KeyError" in errors[0]
+    assert "Traceback" in log.read_text() and "no such key" in log.read_text()
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_a_new_task_with_the_same_name_cancels_the_running_one(qtbot):
