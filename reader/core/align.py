@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 
-from reader.core.align_core import AlignParams, _Sides, _longest_increasing, _merge_sorted, align_token_lists
+from reader.core.align_core import AlignParams, _Sides, _longest_increasing, _merge_sorted, align_token_lists, score_of
 from reader.core.align_core import candidate_pairs, identical_pairs, strong_pairs
 from reader.core.diff import token_similarity, word_diff
 from reader.core.link_features import LEXICAL, Meaning
@@ -110,9 +110,16 @@ def link_groups(
         progress(0.5, "Weighing the evidence")
     if model is not None and meaning is None and len(model.first.features) > len(LEXICAL):
         model = None  # a semantic model without its encoder: the shipped lexical one decides
-    probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, model, should_stop, headlines)
-    if versions_of_one_text(ltoks, rtoks):
-        return _in_order_groups(ltoks, rtoks, probs, threshold, should_stop)
+    sides = _Sides(ltoks, rtoks)
+    versions = versions_of_one_text(ltoks, rtoks, sides)
+    in_order = None
+    if versions:
+        in_order = align_token_lists(ltoks, rtoks, AlignParams(threshold=0.0), None, should_stop, sides)
+    only = None if in_order is None else {(i, j) for li, ri, _ in in_order for i in li for j in ri}
+    probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, model, should_stop, headlines,
+                               only, sides)
+    if in_order is not None:
+        return _in_order_groups(in_order, probs, threshold)
     return group_pairs(probs, threshold)
 
 
@@ -130,24 +137,27 @@ def read_meaning(encoder, ltexts: Sequence[str], rtexts: Sequence[str], should_s
     return Meaning(vectors[:n] @ vectors[n:].T, tokens[:n], tokens[n:], ids[:n], ids[n:])
 
 
-def versions_of_one_text(ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]]) -> bool:
+def versions_of_one_text(ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
+                         sides: Optional[_Sides] = None) -> bool:
     """True for two versions of one text: most sentences sit in one in-order chain of near-identical pairs."""
     shorter = min(len(ltoks), len(rtoks))
     if shorter < VERSIONS_MIN:
         return False
-    sides = _Sides(ltoks, rtoks)
+    sides = sides or _Sides(ltoks, rtoks)
     same = identical_pairs(ltoks, rtoks)
     anchors = _merge_sorted(same, strong_pairs(sides, candidate_pairs(sides, AlignParams(), None, same),
                                                AlignParams().anchor))
     return len(_longest_increasing(anchors)) >= VERSIONS_CHAIN * shorter
 
 
-def _in_order_groups(ltoks, rtoks, probs: dict[tuple[int, int], float], threshold: float,
-                     should_stop) -> list[PairGroup]:
-    """The in-order alignment of two versions of one text, each group scored by the learned probabilities."""
+def _in_order_groups(in_order, probs: dict[tuple[int, int], float], threshold: float) -> list[PairGroup]:
+    """The in-order groups, scored. The learned decision does not see the order, which for versions of one text is
+    strong evidence: a pair's probability is the greater of the decision's and the in-order aligner's own score
+    (its overlap rescaled so that 0.5 is its cut)."""
     groups = []
-    for li, ri, raw in align_token_lists(ltoks, rtoks, AlignParams(threshold=0.0), None, should_stop):
-        pairs = tuple((i, j, round(probs.get((i, j), 0.0), 4)) for i in li for j in ri)
+    for li, ri, raw in in_order:
+        order_score = score_of(raw)
+        pairs = tuple((i, j, round(max(probs.get((i, j), 0.0), order_score), 4)) for i in li for j in ri)
         group = PairGroup(tuple(li), tuple(ri), pairs)
         if group.probability >= threshold:
             groups.append(group)

@@ -261,9 +261,12 @@ def align_token_lists(
     params: AlignParams = AlignParams(),
     progress: Optional[ProgressFn] = None,
     should_stop: Optional[StopFn] = None,
+    sides: Optional["_Sides"] = None,
 ) -> list[Group]:
-    """Groups (left ids, right ids, raw similarity) of linked sentences; each sentence in at most one group."""
-    sides = _Sides(ltoks, rtoks)
+    """Groups (left ids, right ids, raw similarity) of linked sentences; each sentence in at most one group.
+
+    ``sides``: the term bags of ``ltoks`` / ``rtoks`` when the caller has them already."""
+    sides = sides or _Sides(ltoks, rtoks)
     n, m = len(sides.left), len(sides.right)
     if progress:
         progress(0.1, "Finding candidate passages")

@@ -46,16 +46,18 @@ def candidate_rows(
     ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
     lbases: Sequence[int], rbases: Sequence[int], meaning: Optional[Meaning] = None,
     should_stop: Optional[StopFn] = None, headlines: tuple[bool, bool] = (False, False),
+    only: Optional[set[tuple[int, int]]] = None, sides: Optional[_Sides] = None,
 ) -> tuple[list[tuple[int, int]], np.ndarray, list[tuple[int, int]]]:
     """Candidate pairs (sorted), their feature rows, and the pairs of identical sentences among them.
 
-    ``headlines``: whether the first text of the left / right list is its article's headline."""
-    sides = _Sides(ltoks, rtoks)
+    ``headlines``: whether the first text of the left / right list is its article's headline. ``only``: the pairs
+    to consider (instead of those the index proposes). ``sides``: the term bags, when the caller has them."""
+    sides = sides or _Sides(ltoks, rtoks)
     same = identical_pairs(ltoks, rtoks)
-    cands = candidate_pairs(sides, AlignParams(), should_stop)
+    cands = candidate_pairs(sides, AlignParams(), should_stop) if only is None else set(only)
     if meaning is not None and meaning.cosine.size:
         cands |= _nearest(meaning.cosine)
-    cands |= set(same)
+    cands |= set(same) if only is None else set(same) & cands
     if should_stop and should_stop():
         raise Cancelled()
     left = sentence_infos(ltexts, ltoks, lbases, sides.idf, sides.lterms, headlines[0])
@@ -68,11 +70,12 @@ def pair_probabilities(
     ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
     lbases: Sequence[int], rbases: Sequence[int], meaning: Optional[Meaning] = None,
     model: Optional[StackedModel] = None, should_stop: Optional[StopFn] = None,
-    headlines: tuple[bool, bool] = (False, False),
+    headlines: tuple[bool, bool] = (False, False), only: Optional[set[tuple[int, int]]] = None,
+    sides: Optional[_Sides] = None,
 ) -> dict[tuple[int, int], float]:
     """Probability that each candidate pair reports the same fact (pairs not listed: no evidence at all)."""
     pairs, rows, same = candidate_rows(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, should_stop,
-                                       headlines)
+                                       headlines, only, sides)
     model = model or load_model(semantic=meaning is not None)
     probs = model.probability(pairs, rows, frozenset(same))
     out = {pair: float(p) for pair, p in zip(pairs, probs)}
