@@ -122,7 +122,7 @@ def _legend() -> list:
         row("identical", Rich("= identical: same words (after normalising)"),
             "Lightest blue, \u201c=\u201d in the middle column. Linked passages that read the same."),
         row("near", Rich("\u2248 near: a few words differ"),
-            "Medium blue, \u201c\u2248\u201d. Same sentence with small changes; the score is shown."),
+            "Medium blue, \u201c\u2248\u201d. Same sentence with small changes; the probability of the same fact is shown."),
         row("paraphrase", Rich("~ paraphrase: same content, other words"),
             "Darker blue, \u201c~\u201d. The same information reworded."),
         row("only-left", Rich("\u25c0 only left / only right \u25b6"),
