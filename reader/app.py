@@ -280,6 +280,9 @@ class ReaderApp(QObject, FileActionsMixin):
         s = comparison.summary_left, comparison.summary_right
         self._summary = (f"Compared: {len(comparison.links)} linked passages · {s[0].unique_passages} only left · "
                          f"{s[1].unique_passages} only right · {len(comparison.discrepancies)} discrepancies")
+        notes = [f"{doc.name}: {note}" for doc in (left, right) for note in getattr(doc, "notices", ())]
+        if notes:  # e.g. bytes that were not valid text and were replaced
+            self._summary += " · Note: " + "; ".join(notes)
         self.window.show_message(self._summary)
 
     def set_comparison(self, comparison: Comparison) -> None:

@@ -44,6 +44,7 @@ def _side(analysis: Analysis) -> dict[str, Any]:
         "format": doc.format,
         "sha256": doc.sha256,
         "words": doc.word_count,
+        "notices": list(doc.notices),
         "text": doc.text,
         "paragraphs": [{"start": p.start, "end": p.end, "heading": p.heading} for p in doc.paragraphs],
         "boilerplate": [{"start": m.start, "end": m.end, "reason": m.reason} for m in doc.marks],

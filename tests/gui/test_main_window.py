@@ -368,3 +368,13 @@ def test_an_unexpected_export_error_goes_to_the_log_file(qtbot, make_app, pair, 
     assert "KeyError" in log.read_text() and "Traceback" in log.read_text()
     assert "Traceback" not in capfd.readouterr().err
     assert not (tmp_path / "report.pdf").exists()
+
+
+def test_what_the_loader_repaired_is_said_beside_the_summary(qtbot, make_app, seed_paths, tmp_path):
+    damaged = tmp_path / "damaged.txt"
+    text = seed_paths[0].read_text(encoding="utf-8")
+    damaged.write_bytes(text.encode("utf-8").replace("Tehran".encode(), b"Teh\xffran", 1))
+    app = make_app()
+    _compared(qtbot, app, (damaged, seed_paths[1]))
+    status = app.window.status_label.text()
+    assert status.startswith("Compared:") and "Note: damaged.txt:" in status
