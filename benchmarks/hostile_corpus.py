@@ -8,10 +8,13 @@ import io
 import json
 import os
 import random
+import sys
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "fixtures"))
+from pdf_writer import flate_page_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LEFT = ROOT / "seeds" / "the-world-iran-missile-attack.txt"
@@ -65,21 +68,7 @@ def _docx_bomb(path: Path, padding: int) -> Path:
 
 
 def _pdf_flate(content: bytes) -> bytes:
-    packed = zlib.compress(content, 9)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-               b"/Contents 5 0 R >>",
-               f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return flate_page_pdf(content)
 
 
 def _html(body: str, title: str = "Pier closed") -> str:
