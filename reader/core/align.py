@@ -28,7 +28,7 @@ from reader.core.normalize import Token, tokenize
 NEAR_SCORE = 0.8  # word-order similarity from which a link is "near-identical"
 VERSIONS_CHAIN = 0.6  # share of sentences in one in-order chain of near-identical anchors: versions of one text
 VERSIONS_MIN = 10  # ... counted only from this many sentences a side
-ENCODER_MAX_SENTENCES = 3000  # both sides together; longer texts are linked on lexical evidence alone (faster)
+ENCODER_MAX_SENTENCES = 1000  # both sides together (about 20 s of encoding here); longer texts: words alone
 
 
 def _segment_tokens(analysis: Analysis, seg_id: int) -> list[Token]:
