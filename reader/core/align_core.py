@@ -304,10 +304,3 @@ def align_token_lists(
               for k, g in enumerate(groups)]
     groups += _out_of_order(sides, cands, used_l, used_r, max(params.strong, cut))
     return [g for g in groups if score_of(g[2]) >= params.threshold]
-
-
-def pair_score(ltk: Sequence[Token], rtk: Sequence[Token], lall: Sequence[Sequence[Token]],
-               rall: Sequence[Sequence[Token]]) -> float:
-    """Raw similarity of one (manual) pairing, with IDF from both whole articles."""
-    sides = _Sides(list(lall) + [ltk], list(rall) + [rtk])
-    return sides.sim((len(lall),), (len(rall),))
