@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "fixtures"))
-from pdf_writer import flate_page_pdf  # noqa: E402
+from bombs import docx_with_padding, flate_page_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LEFT = ROOT / "seeds" / "the-world-iran-missile-attack.txt"
@@ -49,22 +49,7 @@ def _write(path: Path, data: bytes | str) -> Path:
 
 
 def _docx_bomb(path: Path, padding: int) -> Path:
-    with zipfile.ZipFile(FIXTURES / "article.docx") as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename != "word/document.xml":
-                out.writestr(info, data)
-                continue
-            head, tail = data.split(b"</w:body>")
-            entry = zipfile.ZipInfo(info.filename)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with out.open(entry, "w", force_zip64=True) as stream:
-                stream.write(head)
-                block = b" " * (4 * MIB)
-                for _ in range(padding // len(block)):
-                    stream.write(block)
-                stream.write(b"</w:body>" + tail)
-    return path
+    return docx_with_padding(path, padding)
 
 
 def _pdf_flate(content: bytes) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from pdf_writer import flate_page_pdf  # noqa: E402
+from bombs import docx_with_padding, flate_page_pdf  # noqa: E402
 
 from reader.documents import MAX_UNPACKED_BYTES, MAX_WORDS, DocumentError, load_document
 
@@ -30,23 +30,7 @@ def _reason(path: Path, **kwargs) -> str:
 
 
 def _docx_with_padding(path: Path, padding: int) -> None:
-    """The fixture Word file with ``padding`` spaces appended inside word/document.xml (a zip bomb)."""
-    source = zipfile.ZipFile(FIXTURES / "article.docx")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename != "word/document.xml":
-                target.writestr(info, data)
-                continue
-            head, tail = data.split(b"</w:body>")
-            entry = zipfile.ZipInfo(info.filename)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with target.open(entry, "w", force_zip64=True) as stream:
-                stream.write(head)
-                block = b" " * (1024 * 1024)
-                for _ in range(padding // len(block)):
-                    stream.write(block)
-                stream.write(b"</w:body>" + tail)
+    docx_with_padding(path, padding, block_size=1024 * 1024)
 
 
 def test_zip_bomb_word_file_is_refused_before_it_is_unpacked(tmp_path):
