@@ -29,8 +29,8 @@ CASES = {
 STAGES = ("load", "segment", "align", "entities", "facts")
 
 
-def _peak_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _peak_mib(status: str = "/proc/self/status") -> float:
+    for line in Path(status).read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
@@ -76,6 +76,29 @@ def measure_stages(case: str) -> dict:
         out[name] = {"seconds": time.perf_counter() - start, "peak_mib": _peak_mib()}
     out["words"] = results["load"][0].word_count + results["load"][1].word_count
     return out
+
+
+def measure_compare(case: str) -> dict:
+    """Runs inside a child process: the app's whole ``Comparer.compare`` (stages overlapped as in the app: long texts
+    find entities in worker processes while the passages are linked), the models already loaded as above; peak
+    memory adds each worker process's own peak (read from /proc before the workers stop)."""
+    from reader.core.compare import Comparer
+    from reader.core.encoder import SentenceEncoder
+    from reader.core.nlp import NlpEngine
+    from reader.documents import load_document
+
+    left_path, right_path = CASES[case]
+    nlp, encoder = NlpEngine(), SentenceEncoder()
+    nlp.load()
+    encoder.load()
+    start = time.perf_counter()
+    left, right = load_document(left_path), load_document(right_path)
+    Comparer(nlp, encoder).compare(left, right)
+    seconds = time.perf_counter() - start
+    pids = nlp.worker_pids()
+    workers_mib = sum(_peak_mib(f"/proc/{pid}/status") for pid in pids)
+    nlp.close(wait=True)
+    return {"seconds": seconds, "peak_mib": _peak_mib() + workers_mib, "workers": len(pids)}
 
 
 def measure_htmldiff(case: str) -> dict:
@@ -127,7 +150,11 @@ def report(case: str, runs: int, difflib_timeout: float) -> tuple[int, float]:
         peak = max(s[name]["peak_mib"] for s in samples)
         total += seconds
         print(f"  {name:<9} {seconds:8.3f} s   peak RSS {peak:7.0f} MiB")
-    print(f"  {'total':<9} {total:8.3f} s")
+    print(f"  {'total':<9} {total:8.3f} s   (the stages one after another)")
+    whole = [_child(["--compare", case], timeout=900) for _ in range(runs)]
+    total = statistics.median(w["seconds"] for w in whole)
+    print(f"  {'compare':<9} {total:8.3f} s   peak RSS {max(w['peak_mib'] for w in whole):7.0f} MiB "
+          f"(the app's pipeline end to end, {whole[0]['workers']} entity worker process(es))")
     html = _child(["--htmldiff", case], timeout=difflib_timeout)
     if html is None:
         print(f"  difflib.HtmlDiff: did not finish in {difflib_timeout:.0f} s (ratio < {total / difflib_timeout:.2f})")
@@ -152,12 +179,16 @@ def main() -> None:
     parser.add_argument("--difflib-timeout", type=float, default=180)
     parser.add_argument("--child")
     parser.add_argument("--htmldiff")
+    parser.add_argument("--compare")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure_stages(args.child)))
         return
     if args.htmldiff:
         print(json.dumps(measure_htmldiff(args.htmldiff)))
+        return
+    if args.compare:
+        print(json.dumps(measure_compare(args.compare)))
         return
     startup_ratio(max(args.runs, 5))
     points = []

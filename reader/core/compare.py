@@ -98,19 +98,60 @@ class Comparer:
 
         steps = _Progress(progress, should_stop)
         steps.stage(0)
-        preload = _load_in_background(self.nlp)  # spaCy loads while the passages are linked
+        chars = len(left.text) + len(right.text)
+        early = _in_workers(self.nlp, chars)  # long texts: worker processes find entities while this thread links
+        preload = None if early else _load_in_background(self.nlp)  # spaCy loads while the passages are linked
         left_a, right_a = segment(left), segment(right)
+        if early:
+            early = _Background(lambda report, stop: (self.nlp.prepare(chars),
+                                                      extract_entities(left_a, right_a, self.nlp, report, stop))[1],
+                                steps.stopped)
         report, stop = steps.stage(1)
         links = align(left_a, right_a, options, report, stop, self.encoder)
         report, stop = steps.stage(2)
-        if preload is not None:
-            preload.join()
-        entities = extract_entities(left_a, right_a, self.nlp, report, stop)
+        if early:
+            entities = early.result(report)
+        else:
+            if preload is not None:
+                preload.join()
+            entities = extract_entities(left_a, right_a, self.nlp, report, stop)
         report, _ = steps.stage(3)
         links = _apply_edits(left_a, right_a, links, edits)
         comparison = assemble(left_a, right_a, links, entities, options, linked_by(left_a, right_a, self.encoder))
         report(1.0, "Done")
         return comparison
+
+
+def _in_workers(nlp, chars: int) -> bool:
+    return bool(getattr(nlp, "uses_workers", lambda chars: False)(chars))
+
+
+class _Background:
+    """The entity stage on a thread of its own while the passages are linked (its work is in worker processes,
+    so the two do not compete for the interpreter); ``result`` waits for it, showing its progress."""
+
+    def __init__(self, work, stopped: StopFn) -> None:
+        self._fraction = 0.0
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._run, args=(work, stopped), name="entities", daemon=True)
+        self._thread.start()
+
+    def _run(self, work, stopped: StopFn) -> None:
+        def report(fraction: float, message: str = "") -> None:
+            self._fraction = fraction
+
+        try:
+            self._value = work(report, stopped)
+        except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
+            self._error = exc
+
+    def result(self, report: ProgressFn):
+        while self._thread.is_alive():
+            report(self._fraction)
+            self._thread.join(0.1)
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _load_in_background(nlp) -> Optional[threading.Thread]:

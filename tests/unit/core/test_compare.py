@@ -74,3 +74,34 @@ def test_threshold_is_reported_and_changes_what_links(seed_paths, nlp):
 def _not_sentences(analysis) -> set[int]:
     """Boilerplate and headings: never counted as passages only one source reports."""
     return {s.id for s in analysis.segments if s.kind.value != "sentence"}
+
+
+def test_long_texts_find_entities_in_workers_while_linking_with_the_same_result(seed_paths, seed):
+    """Texts over the engine's size limit go to worker processes, overlapped with the linking: same comparison."""
+    engine = NlpEngine(processes=2, parallel_min_chars=0)  # the seed pair counts as "long" here
+    seen: list[float] = []
+    try:
+        left, right = (load_document(p) for p in seed_paths)
+        parallel = Comparer(engine).compare(left, right, progress=lambda f, m: seen.append(f))
+        assert len(engine.worker_pids()) == 2
+    finally:
+        engine.close(wait=True)
+    assert parallel.entities == seed.entities
+    assert parallel.links == seed.links and parallel.discrepancies == seed.discrepancies
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+
+
+def test_a_stop_request_cancels_the_overlapped_entity_stage(seed_paths):
+    engine = NlpEngine(processes=2, parallel_min_chars=0)
+    calls = []
+
+    def stop() -> bool:  # stop once the linking has started: the entity thread is running by then
+        calls.append(1)
+        return len(calls) > 3
+
+    try:
+        left, right = (load_document(p) for p in seed_paths)
+        with pytest.raises(Cancelled):
+            Comparer(engine).compare(left, right, should_stop=stop)
+    finally:
+        engine.close(wait=True)
