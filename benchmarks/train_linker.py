@@ -23,35 +23,43 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.linkdata import load_docs, score_docs  # noqa: E402
-from reader.core.link_features import context_rows  # noqa: E402
+from reader.core.link_features import LEXICAL, context_rows  # noqa: E402
 from reader.core.link_model import (  # noqa: E402
     MODEL_FILE, LinkModel, StackedModel, _both_ways, expected_features, mirror,
 )
 
 C = 1.0  # inverse regularisation strength of the logistic regression
+# Each fable pair's weight in the fit (the 50 fables have ~1,700 candidate pairs against the news set's ~8,000).
+# Weights 2 to 6 raised the fables' figures and lowered the news figures: news decides.
+AESOP_WEIGHT = 1.0
 
 
-def _logistic(x: np.ndarray, y: np.ndarray, features: tuple[str, ...]) -> LinkModel:
+def _logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, features: tuple[str, ...]) -> LinkModel:
     from sklearn.linear_model import LogisticRegression
 
-    x, y = np.vstack([x, x[:, mirror(features)]]), np.concatenate([y, y])  # either article may be on the left
+    # either article may be on the left
+    x, y, w = np.vstack([x, x[:, mirror(features)]]), np.concatenate([y, y]), np.concatenate([w, w])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y)
+    clf = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y, sample_weight=w)
     return LinkModel(features, mean, scale, clf.coef_[0], float(clf.intercept_[0]))
 
 
 def fit(docs: list, semantic: bool) -> StackedModel:
     x = np.vstack([d.rows(semantic) for d in docs])
     y = np.concatenate([d.labels(semantic) for d in docs])
-    first = _logistic(x, y, expected_features(semantic, 1))
+    w = np.concatenate([np.full(len(d.pairs_for(semantic)), AESOP_WEIGHT if d.corpus == "aesop" else 1.0)
+                        for d in docs])
+    first = _logistic(x, y, w, expected_features(semantic, 1))
     stacked = []
     for d in docs:
         pairs = d.pairs_for(semantic)
         p1 = _both_ways(first, d.rows(semantic))
         p1 = np.array([1.0 if p in d.certain else v for p, v in zip(pairs, p1)])
         stacked.append(np.hstack([d.rows(semantic), context_rows(pairs, p1)]))
-    return StackedModel(first, _logistic(np.vstack(stacked), y, expected_features(semantic, 2)))
+    others = x[:, LEXICAL.index("quotes_of_others")] == 1
+    rate = float(y[others].mean()) if others.any() else 1.0
+    return StackedModel(first, _logistic(np.vstack(stacked), y, w, expected_features(semantic, 2)), rate)
 
 
 def folds(docs: list, k: int) -> list[list]:

@@ -28,7 +28,7 @@ LEXICAL = (
     "overlap", "containment", "shared_terms", "rare_shared", "margin_left", "margin_right", "rank_left",
     "rank_right", "names_shared", "names_missing", "figures_shared", "figures_clash", "quotes_shared",
     "length_ratio", "token_set", "overlap_x_margin", "headline_one", "headline_both", "headline_x_containment",
-    "speaker_same", "speaker_clash", "quotes_of_others",
+    "speaker_same", "speaker_clash", "quotes_of_others", "plain_containment", "plain_shared",
 )
 SEMANTIC = ("cosine", "cosine_margin_left", "cosine_margin_right", "cosine_rank_left", "cosine_rank_right",
             "cosine_x_overlap", "headline_x_cosine", "cosine_z_left", "cosine_z_right", "tokens_f", "tokens_min",
@@ -193,9 +193,12 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
             one_headline, float(a.headline and b.headline), one_headline * containment,
             float(bool(a.speakers & b.speakers)),
             float(bool(a.speakers) and bool(b.speakers) and not (a.speakers & b.speakers)),
-            # both quote someone, and not the same person: two statements, whatever words they share
+            # both quote someone, not the same person, and not the same words: two statements, whatever else they
+            # share (the same words given to two people is one quote with a disputed speaker)
             float(bool(a.quoted) and bool(b.quoted) and bool(a.speakers) and bool(b.speakers)
-                  and not (a.speakers & b.speakers)),
+                  and not (a.speakers & b.speakers) and not _same_quote(a.quoted, b.quoted)),
+            # the same without names and titles: what is said of them ("arrived" vs "said ... expect")
+            *_plain_overlap(a, b, common, idf),
         ]
         if cosine is not None:
             c = cos[p]
@@ -204,6 +207,21 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
         rows.append(row)
     width = len(LEXICAL) + (len(SEMANTIC) if cosine is not None else 0)
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), width)
+
+
+def _plain_overlap(a: SentenceInfo, b: SentenceInfo, common: frozenset[str], idf: Idf) -> tuple[float, float]:
+    """Containment and count of the shared words that are not names (capitalised words inside the sentence)."""
+    names = a.names | b.names
+    plain = [t for t in common if t not in names]
+    small = min(sum(idf(t) for t in a.unit.terms if t not in names),
+                sum(idf(t) for t in b.unit.terms if t not in names))
+    return sum(idf(t) for t in plain) / max(1e-9, small), math.log1p(len(plain))
+
+
+def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both quotes mostly the same words (at least 80 % of the longer quote's, and three or more)."""
+    shared = len(a & b)
+    return shared >= 3 and shared >= 0.8 * max(len(a), len(b))
 
 
 def _missing_share(a: frozenset[str], b: frozenset[str]) -> float:

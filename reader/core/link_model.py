@@ -63,6 +63,9 @@ class StackedModel:
 
     first: LinkModel
     second: LinkModel
+    # Two sentences quoting two different named people are two statements, whatever words they share: such a pair
+    # gets at most the share of such pairs that careful readers linked in the labelled data.
+    quotes_of_others: float = 1.0
 
     def probability(self, pairs: list[tuple[int, int]], rows: np.ndarray,
                     certain: frozenset[tuple[int, int]] = frozenset()) -> np.ndarray:
@@ -73,14 +76,18 @@ class StackedModel:
         first = _both_ways(self.first, rows)
         if certain:
             first = np.array([1.0 if p in certain else x for p, x in zip(pairs, first)])
-        return np.minimum(_both_ways(self.second, np.hstack([rows, context_rows(pairs, first)])), 0.9999)
+        out = np.minimum(_both_ways(self.second, np.hstack([rows, context_rows(pairs, first)])), 0.9999)
+        others = rows[:, self.first.features.index("quotes_of_others")] == 1
+        return np.where(others, np.minimum(out, self.quotes_of_others), out)
 
     def to_json(self) -> dict:
-        return {"first": self.first.to_json(), "second": self.second.to_json()}
+        return {"first": self.first.to_json(), "second": self.second.to_json(),
+                "quotes_of_others": self.quotes_of_others}
 
     @classmethod
     def from_json(cls, data: dict) -> "StackedModel":
-        return cls(LinkModel.from_json(data["first"]), LinkModel.from_json(data["second"]))
+        return cls(LinkModel.from_json(data["first"]), LinkModel.from_json(data["second"]),
+                   float(data.get("quotes_of_others", 1.0)))
 
 
 def _both_ways(model: LinkModel, rows: np.ndarray) -> np.ndarray:
