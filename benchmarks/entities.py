@@ -277,7 +277,8 @@ def speed(nlp: NlpEngine, runs: int) -> None:
         stage.append(s)
         ratios.append(s / b)
     print(f"2 x 100k: entity stage {statistics.median(stage):.1f} s vs bare spaCy NER pass "
-          f"{statistics.median(base):.1f} s: ratio {statistics.median(ratios):.2f} (target <= 1.1; median of {runs})")
+          f"{statistics.median(base):.1f} s: ratio {statistics.median(ratios):.2f} (target <= 1.1; median of {runs}; "
+          f"the stage used {len(nlp.worker_pids())} worker processes, started in the first run)")
 
 
 def one_word_paragraphs(count: int = 100_000) -> None:

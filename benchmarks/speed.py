@@ -136,7 +136,7 @@ def startup_ratio(runs: int) -> None:
         whole.append(_timed([sys.executable, "-m", "reader", "compare", "--json"]))
     b, w = statistics.median(base), statistics.median(whole)
     print(f"seed pair: bare spaCy import + model load {b:.2f} s; whole `compare --json` {w:.2f} s; "
-          f"ratio {w / b:.2f} (target <= 1.5)  [medians of {runs}]")
+          f"ratio {w / b:.2f} (target <= 2.0)  [medians of {runs}]")
 
 
 def report(case: str, runs: int, difflib_timeout: float) -> tuple[int, float]:
