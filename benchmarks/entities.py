@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.align import align  # noqa: E402
+from reader.core.align import align_with_near  # noqa: E402
+from reader.core.figure_links import join_disagreeing  # noqa: E402
 from reader.core.encoder import SentenceEncoder  # noqa: E402
 from reader.core.compare import assemble  # noqa: E402
 from reader.core.entities import extract_entities  # noqa: E402
@@ -97,15 +98,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def fixture_cases(folder: Path = FIXTURES) -> list[Case]:
-    """Hand-made pairs: paragraph k of the left reports the same fact as paragraph k of the right; gold.json lists
-    the true disagreements as paragraph indices."""
+    """Hand-made pairs: paragraph k of the left reports the same fact as paragraph k of the right (and the pairs
+    gold.json lists under "links"); gold.json lists the true disagreements as paragraph indices."""
     cases = []
     for pair in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
         left, right = load_document(pair / "left.txt"), load_document(pair / "right.txt")
         ls, rs = paragraph_spans(left.text), paragraph_spans(right.text)
         spec = json.loads((pair / "gold.json").read_text(encoding="utf-8"))
+        extra = [tuple(link) for link in spec.get("links", ())]  # same-fact pairs besides paragraph k with k
         cases.append(Case(f"fixture/{pair.name}", pair / "left.txt", pair / "right.txt", ls, rs,
-                          [(k, k) for k in range(min(len(ls), len(rs)))],
+                          [(k, k) for k in range(min(len(ls), len(rs)))] + extra,
                           [(d["left"], d["right"], d["about"]) for d in spec["discrepancies"]]))
     return cases
 
@@ -185,11 +187,11 @@ _ENCODER = SentenceEncoder()  # the app's links need the app's sentence encoder
 
 def run_case(case: Case, nlp: NlpEngine, show: bool) -> dict:
     la, ra = segment(load_document(case.left)), segment(load_document(case.right))
-    links = align(la, ra, Options(), encoder=_ENCODER)
+    links, near = align_with_near(la, ra, Options(), encoder=_ENCODER)
     t0 = time.perf_counter()
     entities = extract_entities(la, ra, nlp)
     seconds = time.perf_counter() - t0
-    app = assemble(la, ra, links, entities, Options())
+    app = assemble(la, ra, join_disagreeing(la, ra, links, near, entities), entities, Options())  # as Comparer
     gold = assemble(la, ra, gold_links(case, la, ra), entities, Options())
     a_right, a_all, a_found, a_verdicts = score_flags(case, app.discrepancies)
     g_right, g_all, g_found, g_verdicts = score_flags(case, gold.discrepancies)

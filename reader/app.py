@@ -278,8 +278,10 @@ class ReaderApp(QObject, FileActionsMixin):
         self.window.set_busy(False)
         self.set_comparison(comparison)
         s = comparison.summary_left, comparison.summary_right
-        self._summary = (f"Compared: {len(comparison.links)} linked passages · {s[0].unique_passages} only left · "
-                         f"{s[1].unique_passages} only right · {len(comparison.discrepancies)} discrepancies")
+        n_links, n_disc = len(comparison.links), len(comparison.discrepancies)
+        self._summary = (f"Compared: {n_links} linked passage{'' if n_links == 1 else 's'} · "
+                         f"{s[0].unique_passages} only left · {s[1].unique_passages} only right · "
+                         f"{n_disc} discrepanc{'y' if n_disc == 1 else 'ies'}")
         notes = [f"{doc.name}: {note}" for doc in (left, right) for note in getattr(doc, "notices", ())]
         if notes:  # e.g. bytes that were not valid text and were replaced
             self._summary += " · Note: " + "; ".join(notes)

@@ -29,6 +29,7 @@ NEAR_SCORE = 0.8  # word-order similarity from which a link is "near-identical"
 VERSIONS_CHAIN = 0.6  # share of sentences in one in-order chain of near-identical anchors: versions of one text
 VERSIONS_MIN = 10  # ... counted only from this many sentences a side
 ENCODER_MAX_SENTENCES = 1000  # both sides together (about 20 s of encoding here); longer texts: words alone
+NEAR_MIN = 0.15  # unlinked pairs from this probability are looked at for a figure both give differently
 
 
 def _segment_tokens(analysis: Analysis, seg_id: int) -> list[Token]:
@@ -49,12 +50,18 @@ def _alignable(analysis: Analysis, kind: SegmentKind, headline: Optional[int]) -
 
 
 def _links_between(left: Analysis, right: Analysis, lids: list[int], rids: list[int], threshold: float, encoder,
-                   progress, should_stop, headlines: tuple[bool, bool]) -> list[Link]:
+                   progress, should_stop, headlines: tuple[bool, bool],
+                   near: Optional[list[tuple[int, int, float]]] = None) -> list[Link]:
     ltoks = [_segment_tokens(left, i) for i in lids]
     rtoks = [_segment_tokens(right, j) for j in rids]
-    groups = link_groups([left.segment_text(i) for i in lids], [right.segment_text(j) for j in rids], ltoks, rtoks,
-                         [left.segments[i].start for i in lids], [right.segments[j].start for j in rids], threshold,
-                         encoder, progress, should_stop, headlines=headlines)
+    groups, probs = _groups_and_probabilities(
+        [left.segment_text(i) for i in lids], [right.segment_text(j) for j in rids], ltoks, rtoks,
+        [left.segments[i].start for i in lids], [right.segments[j].start for j in rids], threshold, encoder, progress,
+        should_stop, headlines=headlines)
+    if near is not None:
+        grouped = {(i, j) for g in groups for i in g.left for j in g.right}
+        near.extend((lids[i], rids[j], p) for (i, j), p in probs.items()
+                    if NEAR_MIN <= p < threshold and (i, j) not in grouped)
     links = []
     for g in groups:
         ltk = [t for i in g.left for t in ltoks[i]]
@@ -77,7 +84,22 @@ def align(
 
     Sentences link with sentences and headings with headings; boilerplate never links. ``encoder`` (a loaded
     :class:`reader.core.encoder.SentenceEncoder`, optional) adds meaning to the evidence."""
+    return align_with_near(left, right, options, progress, should_stop, encoder)[0]
+
+
+def align_with_near(
+    left: Analysis,
+    right: Analysis,
+    options: Options,
+    progress: Optional[ProgressFn] = None,
+    should_stop: Optional[StopFn] = None,
+    encoder=None,
+) -> tuple[tuple[Link, ...], tuple[tuple[int, int, float], ...]]:
+    """:func:`align`, and the sentence pairs left unlinked with a probability of at least ``NEAR_MIN``: (left id,
+    right id, probability). The facts stage links such a pair when both give a different figure for one event
+    (:mod:`reader.core.figure_links`)."""
     links: list[Link] = []
+    near: list[tuple[int, int, float]] = []
     lhead, rhead = _headline(left), _headline(right)
     for kind in (SegmentKind.SENTENCE, SegmentKind.HEADING):
         if should_stop and should_stop():
@@ -85,11 +107,12 @@ def align(
         lids, rids = _alignable(left, kind, lhead), _alignable(right, kind, rhead)
         heads = (lhead is not None, rhead is not None) if kind is SegmentKind.SENTENCE else (False, False)
         report = progress if kind is SegmentKind.SENTENCE else None
-        links += _links_between(left, right, lids, rids, options.threshold, encoder, report, should_stop, heads)
+        links += _links_between(left, right, lids, rids, options.threshold, encoder, report, should_stop, heads,
+                                near if kind is SegmentKind.SENTENCE else None)
     links.sort(key=lambda lk: (lk.left[0], lk.right[0]))
     if progress:
         progress(1.0, "Aligned passages")
-    return tuple(links)
+    return tuple(links), tuple(sorted(near))
 
 
 def link_groups(
@@ -101,8 +124,18 @@ def link_groups(
     """Groups of linked sentences (indices into the given lists) with their pair probabilities.
 
     ``model``: a :class:`reader.core.link_model.StackedModel` to use instead of the shipped one (benchmarks)."""
+    return _groups_and_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, threshold, encoder, progress,
+                                     should_stop, model, headlines)[0]
+
+
+def _groups_and_probabilities(
+    ltexts: Sequence[str], rtexts: Sequence[str], ltoks: Sequence[Sequence[Token]], rtoks: Sequence[Sequence[Token]],
+    lbases: Sequence[int], rbases: Sequence[int], threshold: float, encoder=None,
+    progress: Optional[ProgressFn] = None, should_stop: Optional[StopFn] = None, model=None,
+    headlines: tuple[bool, bool] = (False, False),
+) -> tuple[list[PairGroup], dict[tuple[int, int], float]]:
     if not ltoks or not rtoks:
-        return []
+        return [], {}
     if progress:
         progress(0.1, "Finding candidate passages")
     meaning = read_meaning(encoder, ltexts, rtexts, should_stop)
@@ -119,8 +152,8 @@ def link_groups(
     probs = pair_probabilities(ltexts, rtexts, ltoks, rtoks, lbases, rbases, meaning, model, should_stop, headlines,
                                only, sides)
     if in_order is not None:
-        return _in_order_groups(in_order, probs, threshold)
-    return group_pairs(probs, threshold)
+        return _in_order_groups(in_order, probs, threshold), {}
+    return group_pairs(probs, threshold), probs
 
 
 def encoder_used(encoder, n_sentences: int) -> bool:
@@ -187,6 +220,17 @@ def _breaks(analysis: Analysis, ids: tuple[int, ...], tokens: list[Token]) -> fr
                                                               for s in starts))
 
 
+def join_links(left: Analysis, right: Analysis, links: Sequence[Link], pair: tuple[int, int, float]) -> Link:
+    """One link holding ``links`` (those that share a sentence with ``pair``) and the sentence pair itself."""
+    lids = tuple(sorted({pair[0], *(i for k in links for i in k.left)}))
+    rids = tuple(sorted({pair[1], *(j for k in links for j in k.right)}))
+    pairs = tuple(sorted({*(p for k in links for p in k.pairs), (pair[0], pair[1], round(pair[2], 4))}))
+    ltk = [t for i in lids for t in _segment_tokens(left, i)]
+    rtk = [t for j in rids for t in _segment_tokens(right, j)]
+    score = max([k.score for k in links] + [pair[2]])
+    return _build_link(left, right, lids, rids, ltk, rtk, score, any(k.manual for k in links), pairs)
+
+
 def make_link(
     left: Analysis, right: Analysis, left_ids: Sequence[int], right_ids: Sequence[int], manual: bool = False
 ) -> Link:
@@ -210,7 +254,9 @@ def make_link(
 def align_sentences(left: Sequence[str], right: Sequence[str], threshold: float | None = None,
                     encoder="default", model=None, headlines: tuple[bool, bool] = (False, False),
                     ) -> list[tuple[int, int]]:
-    """Align two ready-made sentence lists exactly as the app would: every linked (i, j) sentence pair.
+    """Align two ready-made sentence lists exactly as the app's linker would: every linked (i, j) sentence pair.
+    (The app may then join a pair below the threshold whose figures disagree, which needs the entity stage: see
+    :mod:`reader.core.figure_links`.)
 
     ``encoder``: "default" loads the app's sentence encoder (once per process), None links on words alone.
     ``model``: another trained decision (cross-validation in the benchmarks); default the shipped one.

@@ -92,8 +92,9 @@ class Comparer:
         should_stop: Optional[StopFn] = None,
         edits: Sequence[Edit] = (),
     ) -> Comparison:
-        from reader.core.align import align
+        from reader.core.align import align_with_near
         from reader.core.entities import extract_entities
+        from reader.core.figure_links import join_disagreeing
         from reader.core.segment import segment
 
         steps = _Progress(progress, should_stop)
@@ -107,7 +108,7 @@ class Comparer:
                                                       extract_entities(left_a, right_a, self.nlp, report, stop))[1],
                                 steps.stopped)
         report, stop = steps.stage(1)
-        links = align(left_a, right_a, options, report, stop, self.encoder)
+        links, near = align_with_near(left_a, right_a, options, report, stop, self.encoder)
         report, stop = steps.stage(2)
         if early:
             entities = early.result(report)
@@ -116,6 +117,7 @@ class Comparer:
                 preload.join()
             entities = extract_entities(left_a, right_a, self.nlp, report, stop)
         report, _ = steps.stage(3)
+        links = join_disagreeing(left_a, right_a, links, near, entities)
         links = _apply_edits(left_a, right_a, links, edits)
         comparison = assemble(left_a, right_a, links, entities, options, linked_by(left_a, right_a, self.encoder))
         report(1.0, "Done")

@@ -99,6 +99,14 @@ class _MentionIndex:
             i += 1
 
 
+def figure_discrepancies(left: Analysis, right: Analysis, left_ids: Sequence[int], right_ids: Sequence[int],
+                         entities: Sequence[Entity]) -> list[Discrepancy]:
+    """The figures (not names) that fill one role differently in these passages, as if they were linked."""
+    lp = _passage(left, left_ids, _MentionIndex(entities, Side.LEFT), entities)
+    rp = _passage(right, right_ids, _MentionIndex(entities, Side.RIGHT), entities)
+    return [d for d in passage_discrepancies(lp, rp, -1) if d.kind != "name"]
+
+
 # ------------------------------------------------------------------------------------------ passages
 def _passage(analysis: Analysis, seg_ids: Sequence[int], index: _MentionIndex,
              entities: Sequence[Entity]) -> Passage:

@@ -1,0 +1,65 @@
+"""Sentence pairs linked because both give a figure for one event, and the figures differ.
+
+A careful reader links two sentences that report one element of the same fact even when each says more than the
+other ("the House is expected to vote on Thursday" / "the House voted on Wednesday to override the veto"); the
+learned decision, which weighs whole sentences, gives such pairs a low probability (0.2 to 0.35 on the news dev
+set), so the figures they disagree on would never be compared. After the entities are known, each unlinked pair of
+at least ``NEAR_MIN`` probability (:mod:`reader.core.align`) is checked as if it were linked: when a figure fills
+the same role differently on the two sides (same event and subject for a day, same counted thing or unit for an
+amount) and the two sentences also share a plain word (not a name, a weekday or a number: "override", "motto"),
+the pair joins the links, with the links its sentences already belong to.
+
+On the news dev set this finds the three day and amount disagreements the careful readers found in such pairs,
+and nothing else; from probability 0.10 it also flags two days of different events (measured with
+``benchmarks/entities.py``).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from reader.core.align import join_links
+from reader.core.align_features import content_terms
+from reader.core.facts import figure_discrepancies
+from reader.core.model import Analysis, Entity, Link
+from reader.core.normalize import tokenize
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MAX_SIDE = 8  # a joined link holds at most this many sentences a side (as the linker's groups)
+
+
+def plain_words(text: str) -> set[str]:
+    """Content words that are not names (capitalised inside the sentence), weekdays or numbers."""
+    out = set()
+    for k, token in enumerate(tokenize(text)):
+        if token.kind == "number" or token.norm in _WEEKDAYS or (k > 0 and token.text[:1].isupper()):
+            continue
+        terms = content_terms([token])
+        if terms:
+            out.add(terms[0])
+    return out
+
+
+def join_disagreeing(left: Analysis, right: Analysis, links: Sequence[Link],
+                     near: Sequence[tuple[int, int, float]], entities: Sequence[Entity]) -> tuple[Link, ...]:
+    """``links`` with each near pair whose figures disagree joined in (surest pairs first)."""
+    current = list(links)
+    for i, j, p in sorted(near, key=lambda n: (-n[2], n[0], n[1])):
+        touched = [k for k in current if i in k.left or j in k.right]
+        if any(i in k.left and j in k.right for k in touched):
+            continue  # already linked through an earlier join
+        if not plain_words(left.segment_text(i)) & plain_words(right.segment_text(j)):
+            continue
+        if not figure_discrepancies(left, right, (i,), (j,), entities):
+            continue
+        joined = join_links(left, right, touched, (i, j, p))
+        if max(len(joined.left), len(joined.right)) > MAX_SIDE or not _flagged(left, right, joined, i, j, entities):
+            continue  # too big, or the joined passages agree after all (the other side gives the same day elsewhere)
+        current = [k for k in current if k not in touched] + [joined]
+    return tuple(sorted(current, key=lambda k: (min(k.left), min(k.right))))
+
+
+def _flagged(left: Analysis, right: Analysis, link: Link, i: int, j: int, entities: Sequence[Entity]) -> bool:
+    """Whether the joined link still shows a figure disagreement between sentence ``i`` and sentence ``j``."""
+    li, lj = left.segments[i], right.segments[j]
+    return any(li.start <= d.left[0] < li.end and lj.start <= d.right[0] < lj.end
+               for d in figure_discrepancies(left, right, link.left, link.right, entities))
