@@ -42,8 +42,9 @@ class NameContext:
         return cls(lower, capital, headlines)
 
     def common_word(self, key: str) -> bool:
-        """A word the articles use in lower case at least as often as capitalised inside a sentence."""
-        return " " not in key and self.lower[key] > 0 and self.lower[key] >= self.capital[key]
+        """A word the articles use in lower case at least half as often as capitalised inside a sentence
+        ("Congressional testimony" in a quote both print, "a congressional hearing")."""
+        return " " not in key and self.lower[key] > 0 and 2 * self.lower[key] >= self.capital[key]
 
     def in_headline(self, side: Side, m: Mention) -> bool:
         return any(s <= m.start and m.end <= e for s, e in self.headlines.get(side, ()))

@@ -92,6 +92,18 @@ def test_title_case_headline_words_are_not_entities(engine):
     assert _same(ents, "Margaret Hale").presence is Presence.BOTH
 
 
+def test_a_common_word_capitalised_in_a_quote_both_print_is_a_common_word():
+    """One quote printed by both sources capitalises a word the articles otherwise write in lower case."""
+    from reader.core.entity_resolve import NameContext
+    from reader.core.model import Side
+
+    quote = "\u201cTwo years of Congressional testimony found nothing against her,\u201d her lawyer, Ann Ruiz, said."
+    context = NameContext.of({Side.LEFT: "At a tense congressional hearing, the director spoke. " + quote,
+                              Side.RIGHT: quote + " Her lawyer, Ann Ruiz, spoke for an hour."}, {})
+    assert context.common_word("congressional")
+    assert not context.common_word("ruiz")
+
+
 def test_a_social_network_is_not_a_person(engine):
     ents = _entities(engine, "Hale wrote on Twitter that the vote was rigged.", "On Twitter, Hale said so too.")
     assert all(e.group is not Group.PEOPLE for e in _holding(ents, "Twitter"))
