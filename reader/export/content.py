@@ -78,7 +78,9 @@ def _settings(comparison: Comparison) -> list:
     text = [Para(rich(("Match threshold: ", BOLD), f"{options.threshold:.2f}",
                       (" \u2014 the least probability that a careful reader would link two passages as the same fact"
                        " (0.50: as likely as not); a passage with no link this sure is shown as \u201conly in one"
-                       " source\u201d. The percentage beside each link is that probability.", MUTED)))]
+                       " source\u201d, unless both give a different figure for one event (then it joins a link"
+                       " with its own, lower probability). The percentage beside each link is that probability.",
+                       MUTED)))]
     if comparison.linker:
         text.append(Para(rich(("Linked by: ", BOLD), comparison.linker)))
     norms = "; ".join(options.normalisations) if options.normalisations else "none"
