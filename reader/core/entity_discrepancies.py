@@ -229,16 +229,19 @@ def _pair(left: Passage, right: Passage, li: list[Item], ri: list[Item], minimum
                 bonus = 0.35
             else:
                 bonus += _closeness(a, b)  # "$5.6 billion" / "$5.7 billion": one figure reported two ways
-            scored.append((role_similarity(left, a, right, b) + bonus, a.start, b.start, a, b))
+            alone = _alone(a, li) and _alone(b, ri)
+            if a.kind == "date":  # days of other events (other subjects) do not make this pair less alone
+                alone = _alone_in_event(left, a, li, subjects[0]) and _alone_in_event(right, b, ri, subjects[1])
+            scored.append((role_similarity(left, a, right, b) + bonus, a.start, b.start, a, b, alone))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_l: set[int] = set()
     used_r: set[int] = set()
     pairs = []
-    for score, _, _, a, b in scored:
+    for score, _, _, a, b, alone in scored:
         if a.start in used_l or b.start in used_r:
             continue
         floor = minimum
-        if only_pair_min is not None and _alone(a, li) and _alone(b, ri):
+        if only_pair_min is not None and alone:
             floor = only_pair_min
         if score >= floor:
             pairs.append((a, b))
@@ -260,6 +263,12 @@ def _closeness(a: Item, b: Item) -> float:
 
 def _alone(item: Item, items: list[Item]) -> bool:
     return sum(1 for other in items if _comparable(item, other)) == 1
+
+
+def _alone_in_event(passage: Passage, item: Item, items: list[Item], subject: set[str]) -> bool:
+    """The only day in its passage whose event has this subject ("the House"), whatever days other events have."""
+    return sum(1 for other in items if _comparable(item, other)
+               and (other is item or event_subject(passage, other) & subject)) == 1
 
 
 def passage_discrepancies(left: Passage, right: Passage, link: int) -> list[Discrepancy]:

@@ -185,3 +185,16 @@ def test_the_same_event_on_two_different_days_is_a_discrepancy(engine):
                    "The House voted on Thursday to approve the measure.")
     assert [(d.left_text, d.right_text) for d in flags] == [("Wednesday", "Thursday")]
     assert flags[0].about.startswith("day of")
+
+
+def test_a_day_of_another_event_in_the_passage_does_not_hide_the_disagreement(engine):
+    """The right passage also dates something the governor did: the House's two days are still compared."""
+    left = segment(document_from_text("He mocked House Republicans for passing a resolution on Tuesday that "
+                                      "reaffirmed the state motto, when they should be creating jobs."))
+    right = segment(document_from_text("Governor Ann Ruiz urged lawmakers to fund the road plan on Wednesday, while "
+                                       "mocking their priorities. On Wednesday, the House voted 96-4 on a bill that "
+                                       "reaffirmed the motto."))
+    links = [Link((0,), tuple(s.id for s in right.segments), 1.0, LinkKind.PARAPHRASE)]
+    flags = assemble(left, right, links, extract_entities(left, right, engine), Options()).discrepancies
+    assert [(d.left_text, d.right_text) for d in flags] == [("Tuesday", "Wednesday")]
+    assert right.document.text.index("On Wednesday") <= flags[0].right[0]  # the House's Wednesday, not the governor's
