@@ -100,25 +100,29 @@ class Comparer:
         steps = _Progress(progress, should_stop)
         steps.stage(0)
         chars = len(left.text) + len(right.text)
-        early = _in_workers(self.nlp, chars)  # long texts: worker processes find entities while this thread links
-        preload = None if early else _load_in_background(self.nlp)  # spaCy loads while the passages are linked
+        long = _in_workers(self.nlp, chars)  # long texts: worker processes find entities while this thread links
+        preload = None if long else _load_in_background(self.nlp)  # spaCy loads while the passages are linked
         left_a, right_a = segment(left), segment(right)
-        if early:
-            early = _Background(lambda report, stop: (self.nlp.prepare(chars),
-                                                      extract_entities(left_a, right_a, self.nlp, report, stop))[1],
-                                steps.stopped)
-        report, stop = steps.stage(1)
-        links, near = align_with_near(left_a, right_a, options, report, stop, self.encoder)
-        report, stop = steps.stage(2)
-        if early:
-            entities = early.result(report)
-        else:
-            if preload is not None:
-                preload.join()
-            entities = extract_entities(left_a, right_a, self.nlp, report, stop)
-        report, _ = steps.stage(3)
-        links = join_disagreeing(left_a, right_a, links, near, entities)
+        early = _Background(lambda report, stop: _entities_in_workers(self.nlp, chars, left_a, right_a, report, stop),
+                            steps.stopped) if long else None
+        try:
+            report, stop = steps.stage(1)
+            links, near = align_with_near(left_a, right_a, options, report, stop, self.encoder)
+            report, stop = steps.stage(2)
+            if early is not None:
+                entities = early.result(report)
+            else:
+                if preload is not None:
+                    preload.join()
+                entities = extract_entities(left_a, right_a, self.nlp, report, stop)
+        finally:
+            if early is not None:
+                early.abandon()  # stopped or failed while linking: the entity thread stops at its next check
+        report, stop = steps.stage(3)
+        edited = frozenset((side, i) for e in edits for side, ids in (("left", e.left), ("right", e.right))
+                           for i in ids)
         links = _apply_edits(left_a, right_a, links, edits)
+        links = join_disagreeing(left_a, right_a, links, near, entities, edited, stop)
         comparison = assemble(left_a, right_a, links, entities, options, linked_by(left_a, right_a, self.encoder))
         report(1.0, "Done")
         return comparison
@@ -128,14 +132,29 @@ def _in_workers(nlp, chars: int) -> bool:
     return bool(getattr(nlp, "uses_workers", lambda chars: False)(chars))
 
 
+def _entities_in_workers(nlp, chars: int, left: Analysis, right: Analysis, report: ProgressFn, stop: StopFn):
+    from reader.core.entities import extract_entities
+
+    nlp.prepare(chars, stop)
+    if stop():
+        raise Cancelled()
+    return extract_entities(left, right, nlp, report, stop)
+
+
 class _Background:
     """The entity stage on a thread of its own while the passages are linked (its work is in worker processes,
-    so the two do not compete for the interpreter); ``result`` waits for it, showing its progress."""
+    so the two do not compete for the interpreter); ``result`` waits for it, showing its progress; ``abandon``
+    makes it stop at its next check when the comparison ends early."""
 
     def __init__(self, work, stopped: StopFn) -> None:
         self._fraction = 0.0
         self._value = self._error = None
-        self._thread = threading.Thread(target=self._run, args=(work, stopped), name="entities", daemon=True)
+        self._abandoned = threading.Event()
+
+        def stop() -> bool:
+            return self._abandoned.is_set() or stopped()
+
+        self._thread = threading.Thread(target=self._run, args=(work, stop), name="entities", daemon=True)
         self._thread.start()
 
     def _run(self, work, stopped: StopFn) -> None:
@@ -147,12 +166,19 @@ class _Background:
         except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
             self._error = exc
 
+    def abandon(self) -> None:
+        self._abandoned.set()
+
     def result(self, report: ProgressFn):
         while self._thread.is_alive():
             report(self._fraction)
             self._thread.join(0.1)
-        if self._error is not None:
-            raise self._error
+        error, self._error = self._error, None  # no reference cycle through the traceback (gc may be frozen)
+        if error is not None:
+            try:
+                raise error
+            finally:
+                error = None
         return self._value
 
 

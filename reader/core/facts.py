@@ -99,12 +99,18 @@ class _MentionIndex:
             i += 1
 
 
-def figure_discrepancies(left: Analysis, right: Analysis, left_ids: Sequence[int], right_ids: Sequence[int],
-                         entities: Sequence[Entity]) -> list[Discrepancy]:
-    """The figures (not names) that fill one role differently in these passages, as if they were linked."""
-    lp = _passage(left, left_ids, _MentionIndex(entities, Side.LEFT), entities)
-    rp = _passage(right, right_ids, _MentionIndex(entities, Side.RIGHT), entities)
-    return [d for d in passage_discrepancies(lp, rp, -1) if d.kind != "name"]
+class FigureCheck:
+    """The figures (not names) that fill one role differently in two passages, as if they were linked; the
+    entity mentions are indexed once for all the passages asked about."""
+
+    def __init__(self, left: Analysis, right: Analysis, entities: Sequence[Entity]) -> None:
+        self.left, self.right, self.entities = left, right, entities
+        self._index = _MentionIndex(entities, Side.LEFT), _MentionIndex(entities, Side.RIGHT)
+
+    def __call__(self, left_ids: Sequence[int], right_ids: Sequence[int]) -> list[Discrepancy]:
+        lp = _passage(self.left, left_ids, self._index[0], self.entities)
+        rp = _passage(self.right, right_ids, self._index[1], self.entities)
+        return [d for d in passage_discrepancies(lp, rp, -1) if d.kind != "name"]
 
 
 # ------------------------------------------------------------------------------------------ passages

@@ -15,12 +15,12 @@ and nothing else; from probability 0.10 it also flags two days of different even
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from reader.core.align import join_links
 from reader.core.align_features import content_terms
-from reader.core.facts import figure_discrepancies
-from reader.core.model import Analysis, Entity, Link
+from reader.core.facts import FigureCheck
+from reader.core.model import Analysis, Cancelled, Entity, Link, StopFn
 from reader.core.normalize import tokenize
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -40,26 +40,42 @@ def plain_words(text: str) -> set[str]:
 
 
 def join_disagreeing(left: Analysis, right: Analysis, links: Sequence[Link],
-                     near: Sequence[tuple[int, int, float]], entities: Sequence[Entity]) -> tuple[Link, ...]:
-    """``links`` with each near pair whose figures disagree joined in (surest pairs first)."""
+                     near: Sequence[tuple[int, int, float]], entities: Sequence[Entity],
+                     keep: frozenset[tuple[str, int]] = frozenset(),
+                     should_stop: Optional[StopFn] = None) -> tuple[Link, ...]:
+    """``links`` with each near pair whose figures disagree joined in (surest pairs first). ``keep``: sentences the
+    user linked or unlinked by hand, as ("left" | "right", id): never joined; nor is a link drawn by hand."""
+    check = FigureCheck(left, right, entities)
     current = list(links)
-    for i, j, p in sorted(near, key=lambda n: (-n[2], n[0], n[1])):
+    for n, (i, j, p) in enumerate(sorted(near, key=lambda pair: (-pair[2], pair[0], pair[1]))):
+        if should_stop and n % 64 == 0 and should_stop():
+            raise Cancelled()
+        if ("left", i) in keep or ("right", j) in keep:
+            continue
         touched = [k for k in current if i in k.left or j in k.right]
-        if any(i in k.left and j in k.right for k in touched):
-            continue  # already linked through an earlier join
+        if any(k.manual or (i in k.left and j in k.right) for k in touched):
+            continue  # the user's own link, or already linked through an earlier join
         if not plain_words(left.segment_text(i)) & plain_words(right.segment_text(j)):
             continue
-        if not figure_discrepancies(left, right, (i,), (j,), entities):
+        if not check((i,), (j,)):
             continue
         joined = join_links(left, right, touched, (i, j, p))
-        if max(len(joined.left), len(joined.right)) > MAX_SIDE or not _flagged(left, right, joined, i, j, entities):
-            continue  # too big, or the joined passages agree after all (the other side gives the same day elsewhere)
-        current = [k for k in current if k not in touched] + [joined]
+        if max(len(joined.left), len(joined.right)) <= MAX_SIDE and _only_new_flag_is_the_pair(
+                check, left, right, joined, touched, i, j):
+            current = [k for k in current if k not in touched] + [joined]
     return tuple(sorted(current, key=lambda k: (min(k.left), min(k.right))))
 
 
-def _flagged(left: Analysis, right: Analysis, link: Link, i: int, j: int, entities: Sequence[Entity]) -> bool:
-    """Whether the joined link still shows a figure disagreement between sentence ``i`` and sentence ``j``."""
-    li, lj = left.segments[i], right.segments[j]
-    return any(li.start <= d.left[0] < li.end and lj.start <= d.right[0] < lj.end
-               for d in figure_discrepancies(left, right, link.left, link.right, entities))
+def _only_new_flag_is_the_pair(check: FigureCheck, left: Analysis, right: Analysis, joined: Link,
+                               touched: Sequence[Link], i: int, j: int) -> bool:
+    """The joined link shows the pair's disagreement, and no disagreement between other sentences that its
+    links did not show before (joining two links compares sentences that were never judged the same fact)."""
+    before = {(d.left, d.right) for k in touched for d in check(k.left, k.right)}
+    li, rj = left.segments[i], right.segments[j]
+    ours = False
+    for d in check(joined.left, joined.right):
+        if li.start <= d.left[0] < li.end and rj.start <= d.right[0] < rj.end:
+            ours = True
+        elif (d.left, d.right) not in before:
+            return False
+    return ours

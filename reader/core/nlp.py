@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections import deque
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 # Preferred first: the official model if the user installed it, else the packaged copy the app depends on.
 MODEL_PACKAGES: tuple[tuple[str, str], ...] = (
@@ -129,6 +129,7 @@ class NlpEngine:
         self._processes = default_processes() if processes is None else max(1, processes)
         self._parallel_min_chars = parallel_min_chars
         self._pool = None
+        self._closed = False
         self.model_name = ""
         self.version = ""
         self.load_seconds = 0.0
@@ -175,8 +176,8 @@ class NlpEngine:
         nlp = self.load()
         texts = list(texts)
         batches = list(self._batches(texts))
-        if self.uses_workers(sum(map(len, texts))):
-            yield from self._run_parallel(batches)
+        if self._processes > 1 and (self._pool is not None or self.uses_workers(sum(map(len, texts)))):
+            yield from self._run_parallel(batches)  # long texts, or workers already started for this comparison
             return
         for batch in batches:
             with self._run_lock:
@@ -196,12 +197,15 @@ class NlpEngine:
             yield batch
 
     def _run_parallel(self, batches: list[list[str]]) -> Iterator[list[RawEntity]]:
+        from concurrent.futures import CancelledError
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._worker_pool()
         pending: deque = deque()
         done = 0  # batches yielded so far
         try:
+            if pool is None:
+                raise CancelledError()  # the engine was closed: finish in this process
             for batch in batches:
                 pending.append(pool.submit(_worker_run, batch))
                 if len(pending) >= 2 * self._processes:
@@ -212,8 +216,8 @@ class NlpEngine:
                 results = pending.popleft().result()
                 done += 1
                 yield from results
-        except BrokenProcessPool:  # a worker died (memory, killed): finish here, and stay in-process from now on
-            self._processes = 1
+        except (BrokenProcessPool, CancelledError):  # a worker died (memory, killed) or the pool was shut down:
+            self._processes = 1  # finish here, and stay in-process from now on
             self.close()
             for batch in batches[done:]:
                 with self._run_lock:
@@ -224,7 +228,10 @@ class NlpEngine:
                 future.cancel()
 
     def _worker_pool(self):
+        """The pool of worker processes, started on first need; None once the engine is closed."""
         with self._load_lock:
+            if self._closed:
+                return None
             if self._pool is None:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
@@ -237,17 +244,18 @@ class NlpEngine:
         """Whether texts of ``chars`` characters in all go to worker processes."""
         return self._processes > 1 and chars >= self._parallel_min_chars
 
-    def prepare(self, chars: int) -> None:
+    def prepare(self, chars: int, should_stop: Optional[Callable[[], bool]] = None) -> None:
         """Get ready for texts of ``chars`` characters in all: load the model, and start the worker processes when
         such texts would go to them (called on a thread of its own while the passages are linked)."""
         self.load()
-        if self.uses_workers(chars):
+        if self.uses_workers(chars) and not (should_stop and should_stop()):
+            from concurrent.futures import CancelledError
             from concurrent.futures.process import BrokenProcessPool
 
             try:
                 self._start_workers()
-            except (BrokenProcessPool, OSError, RuntimeError):  # no worker could start: stay in this process
-                self._processes = 1
+            except (BrokenProcessPool, CancelledError, OSError, RuntimeError):  # no worker could start, or the
+                self._processes = 1  # engine was closed meanwhile: stay in this process
                 self.close()
 
     def warm_up(self) -> None:
@@ -259,6 +267,8 @@ class NlpEngine:
     def _start_workers(self) -> None:
         """Start every worker process and wait until each has loaded the model."""
         pool = self._worker_pool()
+        if pool is None:
+            raise RuntimeError("the entity engine is closed")
         for future in [pool.submit(_worker_run, ["Warm up."]) for _ in range(self._processes)]:
             future.result()
 
@@ -268,9 +278,11 @@ class NlpEngine:
         return sorted(getattr(pool, "_processes", None) or {}) if pool is not None else []
 
     def close(self, wait: bool = False) -> None:
-        """Stop worker processes (if any were started); ``wait``: until they have exited."""
+        """Stop worker processes (if any were started) and start none from now on (the engine still works, in this
+        process); ``wait``: until they have exited."""
         with self._load_lock:
             pool, self._pool = self._pool, None
+            self._closed = True
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
 

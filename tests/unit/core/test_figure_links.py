@@ -66,3 +66,33 @@ def test_plain_words_leave_out_names_weekdays_and_numbers():
     assert "hous" not in words and not any(w.startswith("wednesday") for w in words)
     assert not any(ch.isdigit() for w in words for ch in w)
     assert len(words) >= 3  # voted, reaffirm, motto
+
+
+def test_sentences_the_user_linked_by_hand_are_never_joined(comparer):
+    from reader.core.compare import Edit
+
+    left, right = (load_document(OVERRIDE / name) for name in ("left.txt", "right.txt"))
+    plain = comparer.compare(left, right)
+    i = _find(plain.left, "followed by the Assembly on Thursday")
+    j = _find(plain.right, "The Assembly voted later on Wednesday")
+    senate = _find(plain.right, "The state Senate voted")
+    edited = comparer.compare(left, right, edits=(Edit("link", (i,), (senate,)),))
+    (manual,) = [k for k in edited.links if i in k.left]
+    assert manual.manual and manual.right == (senate,)  # the user's link stands as drawn
+    assert not any(j in k.right for k in edited.links) and edited.discrepancies == ()
+
+
+def test_no_join_that_compares_sentences_never_judged_the_same_fact(comparer):
+    """Joining the near pair would merge two links and pit 40 against 45 percent across them: refused."""
+    from reader.core.align import make_link
+    from reader.core.compare import assemble
+
+    left = segment(document_from_text("The House voted on Tuesday to approve the water bill.\n\n"
+                                      "The bill caps river use at 40 percent, the House said."))
+    right = segment(document_from_text("The House approved the water bill, capping river use at 45 percent.\n\n"
+                                       "The House voted on Wednesday on the bill, which passed 96-4."))
+    entities = extract_entities(left, right, comparer.nlp)
+    links = tuple(make_link(left, right, (k,), (k,)) for k in range(2))
+    joined = join_disagreeing(left, right, links, ((0, 1, 0.3),), entities)
+    assert [(k.left, k.right) for k in joined] == [((0,), (0,)), ((1,), (1,))]
+    assert assemble(left, right, joined, entities, Options()).discrepancies == ()

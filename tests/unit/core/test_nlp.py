@@ -75,3 +75,11 @@ def test_worker_processes_find_the_same_entities(seed_paths):
         assert list(engine.entities(texts)) == local
     finally:
         engine.close()
+
+
+def test_a_closed_engine_starts_no_workers_and_still_finds_entities():
+    engine = NlpEngine(processes=2, parallel_min_chars=0)
+    engine.close()
+    engine.prepare(10**9)  # e.g. a cancelled comparison's entity thread, after the window closed the engine
+    assert engine.worker_pids() == []
+    assert [label for _, _, label in next(engine.entities(["Angela Merkel visited Paris."]))] == ["PERSON", "GPE"]
