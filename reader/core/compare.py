@@ -164,7 +164,7 @@ class _Background:
         try:
             self._value = work(report, stopped)
         except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
-            self._error = exc
+            self._error = _without_tracebacks(exc)
 
     def abandon(self) -> None:
         self._abandoned.set()
@@ -173,13 +173,26 @@ class _Background:
         while self._thread.is_alive():
             report(self._fraction)
             self._thread.join(0.1)
-        error, self._error = self._error, None  # no reference cycle through the traceback (gc may be frozen)
+        error, self._error = self._error, None  # raised here it gets this frame in its traceback: keep no reference
         if error is not None:
             try:
                 raise error
             finally:
                 error = None
         return self._value
+
+
+def _without_tracebacks(exc: BaseException) -> BaseException:
+    """``exc`` and the exceptions chained to it without their tracebacks: a traceback holds the entity thread's
+    frames, which hold the thread's state, which holds the exception: a reference cycle that the app's frozen
+    garbage collector would never free (an analysis' worth of memory per cancelled comparison)."""
+    seen = set()
+    current: Optional[BaseException] = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    return exc
 
 
 def _load_in_background(nlp) -> Optional[threading.Thread]:

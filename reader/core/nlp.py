@@ -173,12 +173,13 @@ class NlpEngine:
         Only the entity recogniser runs. In this process the model serves one batch at a time (a lock), so a
         cancelled run releases it quickly; with ``processes > 1`` long inputs are spread over worker processes.
         """
-        nlp = self.load()
         texts = list(texts)
         batches = list(self._batches(texts))
         if self._processes > 1 and (self._pool is not None or self.uses_workers(sum(map(len, texts)))):
+            self._choose_package()  # the workers load the model; this process does not need its own copy
             yield from self._run_parallel(batches)  # long texts, or workers already started for this comparison
             return
+        nlp = self.load()
         for batch in batches:
             with self._run_lock:
                 results = _ents(nlp, batch)
@@ -245,10 +246,14 @@ class NlpEngine:
         return self._processes > 1 and chars >= self._parallel_min_chars
 
     def prepare(self, chars: int, should_stop: Optional[Callable[[], bool]] = None) -> None:
-        """Get ready for texts of ``chars`` characters in all: load the model, and start the worker processes when
-        such texts would go to them (called on a thread of its own while the passages are linked)."""
-        self.load()
-        if self.uses_workers(chars) and not (should_stop and should_stop()):
+        """Get ready for texts of ``chars`` characters in all: start the worker processes when such texts go to
+        them (each loads the model), else load the model here (called on a thread of its own while the passages
+        are linked). Raises :class:`ModelMissing` when no model is installed."""
+        if not self.uses_workers(chars):
+            self.load()
+            return
+        self._choose_package()
+        if not (should_stop and should_stop()):
             from concurrent.futures import CancelledError
             from concurrent.futures.process import BrokenProcessPool
 
@@ -257,6 +262,14 @@ class NlpEngine:
             except (BrokenProcessPool, CancelledError, OSError, RuntimeError):  # no worker could start, or the
                 self._processes = 1  # engine was closed meanwhile: stay in this process
                 self.close()
+
+    def _choose_package(self) -> None:
+        """The package the workers load (found without loading it here); raises :class:`ModelMissing`."""
+        if not self._package:
+            package = self.available()
+            if package is None:
+                raise ModelMissing()
+            self._package = package
 
     def warm_up(self) -> None:
         """Load the model now (and start the worker processes, if any), e.g. in the background at start-up."""

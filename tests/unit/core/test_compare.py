@@ -105,3 +105,42 @@ def test_a_stop_request_cancels_the_overlapped_entity_stage(seed_paths):
             Comparer(engine).compare(left, right, should_stop=stop)
     finally:
         engine.close(wait=True)
+
+
+def test_a_failed_entity_stage_is_reported_and_leaves_nothing_alive_under_a_frozen_collector(seed_paths):
+    """The window freezes the cyclic garbage collector during an analysis: an entity stage that failed on its own
+    thread is raised on the caller's thread, and no reference cycle keeps the analysed texts alive."""
+    import gc
+    import weakref
+
+    from reader.core import segment as segment_module
+
+    class BrokenWorkersEngine:  # sends everything to workers, which fail at once
+        loaded = True
+
+        def uses_workers(self, chars):
+            return True
+
+        def prepare(self, chars, should_stop=None):
+            pass
+
+        def entities(self, texts):
+            raise RuntimeError("the entity workers failed")
+
+    made, real = [], segment_module.segment
+
+    def recording(document):
+        analysis = real(document)
+        made.append(weakref.ref(analysis))
+        return analysis
+
+    left, right = (load_document(p) for p in seed_paths)
+    segment_module.segment = recording
+    try:
+        with pytest.raises(RuntimeError, match="entity workers failed"):
+            Comparer(BrokenWorkersEngine(), encoder=None).compare(left, right, progress=lambda f, m: gc.freeze())
+        gc.collect()
+        assert made and not [r for r in made if r() is not None]
+    finally:
+        segment_module.segment = real
+        gc.unfreeze()
