@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from reader.core.align_features import STOPWORDS, stem
-from reader.core.figures import parse_figure
+from reader.core.figures import WEEKDAYS, parse_figure
 from reader.core.model import Discrepancy, FigureValue, Group
 from reader.core.normalize import tokenize
 from reader.core.roles import about, event_subject, head_word, repeated_event, speaker_role
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 WINDOW = 3  # content words looked at on each side of a figure
 _WEIGHTS = (3.0, 2.0, 1.0)
@@ -136,7 +135,7 @@ def _comparable(a: Item, b: Item) -> bool:
 
 def _date_shape(canonical: str) -> str:
     return re.sub(r"\d", "9", canonical) if not canonical.isalpha() else (
-        "weekday" if canonical in _WEEKDAYS else "month")
+        "weekday" if canonical in WEEKDAYS else "month")
 
 
 def _interval(v: FigureValue) -> tuple[float, float]:

@@ -20,10 +20,10 @@ from typing import Optional, Sequence
 from reader.core.align import join_links
 from reader.core.align_features import content_terms
 from reader.core.facts import FigureCheck
+from reader.core.figures import WEEKDAYS
 from reader.core.model import Analysis, Cancelled, Entity, Link, StopFn
 from reader.core.normalize import tokenize
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MAX_SIDE = 8  # a joined link holds at most this many sentences a side (as the linker's groups)
 
 
@@ -31,7 +31,7 @@ def plain_words(text: str) -> set[str]:
     """Content words that are not names (capitalised inside the sentence), weekdays or numbers."""
     out = set()
     for k, token in enumerate(tokenize(text)):
-        if token.kind == "number" or token.norm in _WEEKDAYS or (k > 0 and token.text[:1].isupper()):
+        if token.kind == "number" or token.norm in WEEKDAYS or (k > 0 and token.text[:1].isupper()):
             continue
         terms = content_terms([token])
         if terms:

@@ -32,7 +32,7 @@ _MONTH_NAMES = "january february march april may june july august september octo
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "a$": "AUD",
                      "c$": "CAD", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -218,7 +218,7 @@ def _as_date(t: str, bound: str) -> Optional[FigureValue]:
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t).replace(",", " ")
     t = re.sub(r"\s+", " ", t).strip()
     words = t.split()
-    if words and words[0] in _WEEKDAYS and (len(words) == 1 or words[1:] in (["morning"], ["afternoon"],
+    if words and words[0] in WEEKDAYS and (len(words) == 1 or words[1:] in (["morning"], ["afternoon"],
                                                                             ["evening"], ["night"])):
         return FigureValue("date", words[0], None, bound)
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
@@ -228,7 +228,7 @@ def _as_date(t: str, bound: str) -> Optional[FigureValue]:
         return FigureValue("date", t.replace("the ", ""), None, bound)
     day = month = year = None
     rest = [w for w in words if w not in ("of", "the")]
-    if rest and rest[0] in _WEEKDAYS:
+    if rest and rest[0] in WEEKDAYS:
         rest = rest[1:]
     for w in rest:
         if _month(w) and month is None:

@@ -179,6 +179,10 @@ class NlpEngine:
             self._choose_package()  # the workers load the model; this process does not need its own copy
             yield from self._run_parallel(batches)  # long texts, or workers already started for this comparison
             return
+        yield from self._run_here(batches)
+
+    def _run_here(self, batches: list[list[str]]) -> Iterator[list[RawEntity]]:
+        """The batches through this process's own model, one batch at a time."""
         nlp = self.load()
         for batch in batches:
             with self._run_lock:
@@ -218,12 +222,8 @@ class NlpEngine:
                 done += 1
                 yield from results
         except (BrokenProcessPool, CancelledError):  # a worker died (memory, killed) or the pool was shut down:
-            self._processes = 1  # finish here, and stay in-process from now on
-            self.close()
-            for batch in batches[done:]:
-                with self._run_lock:
-                    results = _ents(self.load(), batch)
-                yield from results
+            self._stay_in_process()  # finish here
+            yield from self._run_here(batches[done:])
         finally:  # cancelled (the consumer stopped): drop the batches not started yet
             for future in pending:
                 future.cancel()
@@ -260,8 +260,12 @@ class NlpEngine:
             try:
                 self._start_workers()
             except (BrokenProcessPool, CancelledError, OSError, RuntimeError):  # no worker could start, or the
-                self._processes = 1  # engine was closed meanwhile: stay in this process
-                self.close()
+                self._stay_in_process()  # engine was closed meanwhile
+
+    def _stay_in_process(self) -> None:
+        """No worker processes from now on (they could not start, or died)."""
+        self._processes = 1
+        self.close()
 
     def _choose_package(self) -> None:
         """The package the workers load (found without loading it here); raises :class:`ModelMissing`."""

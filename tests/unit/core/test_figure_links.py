@@ -24,6 +24,11 @@ def comparer() -> Comparer:
     return Comparer(NlpEngine(processes=1), SentenceEncoder())
 
 
+def _texts(left: str, right: str):
+    """Two articles from paragraphs written for the test, segmented."""
+    return segment(document_from_text(left)), segment(document_from_text(right))
+
+
 def _find(analysis, needle: str) -> int:
     return next(s.id for s in analysis.segments if needle in analysis.segment_text(s.id))
 
@@ -51,10 +56,10 @@ def test_the_pair_alone_is_below_the_threshold(comparer):
 
 def test_days_of_two_events_with_nothing_else_in_common_are_not_joined(comparer):
     """Same person, two days, two different acts (an apology, a rally): no shared plain word, no join."""
-    left = segment(document_from_text("Senator Hale apologised for the remarks on Monday.\n\n"
-                                      "The city budget grew by 4 percent this year."))
-    right = segment(document_from_text("On Sunday, Hale angered teachers at a rally in Dayton.\n\n"
-                                       "This year the city budget rose 4 percent."))
+    left, right = _texts("Senator Hale apologised for the remarks on Monday.\n\n"
+                         "The city budget grew by 4 percent this year.",
+                         "On Sunday, Hale angered teachers at a rally in Dayton.\n\n"
+                         "This year the city budget rose 4 percent.")
     entities = extract_entities(left, right, comparer.nlp)
     near = ((0, 0, 0.3),)  # as if the decision had found the pair near
     assert join_disagreeing(left, right, (), near, entities) == ()
@@ -87,10 +92,10 @@ def test_no_join_that_compares_sentences_never_judged_the_same_fact(comparer):
     from reader.core.align import make_link
     from reader.core.compare import assemble
 
-    left = segment(document_from_text("The House voted on Tuesday to approve the water bill.\n\n"
-                                      "The bill caps river use at 40 percent, the House said."))
-    right = segment(document_from_text("The House approved the water bill, capping river use at 45 percent.\n\n"
-                                       "The House voted on Wednesday on the bill, which passed 96-4."))
+    left, right = _texts("The House voted on Tuesday to approve the water bill.\n\n"
+                         "The bill caps river use at 40 percent, the House said.",
+                         "The House approved the water bill, capping river use at 45 percent.\n\n"
+                         "The House voted on Wednesday on the bill, which passed 96-4.")
     entities = extract_entities(left, right, comparer.nlp)
     links = tuple(make_link(left, right, (k,), (k,)) for k in range(2))
     joined = join_disagreeing(left, right, links, ((0, 1, 0.3),), entities)
