@@ -157,3 +157,32 @@ def test_work_pool_runs_beside_the_nlp_pool(qtbot):
     qtbot.waitUntil(lambda: len(done) == 2, timeout=10_000)
     assert sorted(done) == ["export", "nlp"]
     assert runner.shutdown(5000)
+
+
+def test_an_analysis_freezes_what_a_full_collection_would_scan_and_only_while_it_runs(qtbot):
+    import gc
+
+    def cycles_found_by_a_full_collection() -> int:
+        a = []
+        a.append(a)  # garbage only the cyclic collector frees
+        del a
+        return gc.collect()
+
+    def work(progress, should_stop):
+        frozen = gc.get_freeze_count()
+        kept = [[i] for i in range(20_000)]  # built since the runner froze: not frozen yet
+        cycles_found_by_a_full_collection()
+        return gc.get_freeze_count() - frozen >= len(kept)
+
+    runner = TaskRunner()
+    outcomes = {}
+    for name, fn in (("ok", work), ("failed", lambda p, s: 1 / 0)):
+        runner.run(name, fn, freeze_gc=True, on_finished=lambda r, n=name: outcomes.setdefault(n, r),
+                   on_failed=lambda m, n=name: outcomes.setdefault(n, m))
+        qtbot.waitUntil(lambda n=name: n in outcomes, timeout=10_000)
+        runner.wait(5000)
+    try:
+        assert outcomes["ok"] is True  # the full collection scanned almost nothing: the analysis's objects froze
+        assert cycles_found_by_a_full_collection() >= 1  # afterwards cyclic garbage is collected again
+    finally:
+        gc.unfreeze()
