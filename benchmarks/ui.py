@@ -7,6 +7,7 @@
     .venv/bin/python benchmarks/ui.py --long --runs 3               # three fresh processes, medians
     .venv/bin/python benchmarks/ui.py --long --breakdown            # what ran during the longest blocks
     .venv/bin/python benchmarks/ui.py --files --runs 3              # hostile files: open, compare, export
+    .venv/bin/python benchmarks/ui.py --files --breakdown           # ... and what ran during each phase's longest block
 
 Targets: first paint <= 1.0 s from process start; from the first paint until the result is shown completely, no
 event-loop block > 100 ms. A QTimer ticks every 10 ms from the first paint on; the largest gap between ticks is
@@ -230,7 +231,7 @@ def child(kind: str, breakdown: bool) -> int:
         from reader.paths import seed_pair
         from ui_files import run_case
 
-        result = run_case(kind[5:], str(seed_pair()[1]), GapMeter)
+        result = run_case(kind[5:], str(seed_pair()[1]), GapMeter, Tracer() if breakdown else None, install_tracing)
         print("RESULT " + json.dumps(result))
         return 0
     if kind == "seed":
@@ -303,7 +304,7 @@ def report_medians(title: str, runs: list[dict]) -> None:
             print(f"  {label:<32} {statistics.median(values):9.3f}   (runs: {', '.join(f'{v:g}' for v in values)})")
 
 
-def files(runs: int) -> int:
+def files(runs: int, breakdown: bool = False) -> int:
     """--files: each case in ``runs`` fresh processes; prints medians; exit 1 when a figure is over target."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from ui_files import case_files, report as report_files
@@ -311,7 +312,7 @@ def files(runs: int) -> int:
     folder = Path(tempfile.mkdtemp(prefix="pr-bench-files-"))
     over = 0
     for title, path in case_files(folder, LONG).items():
-        over += report_files(title + " + Reuters seed", [measure(f"file:{path}") for _ in range(runs)])
+        over += report_files(title + " + Reuters seed", [measure(f"file:{path}", breakdown) for _ in range(runs)])
     print(f"\n{over} figure(s) over target")
     return 1 if over else 0
 
@@ -329,7 +330,7 @@ def main() -> int:
     if args.child:
         return child(args.child, args.breakdown)
     if args.files:
-        return files(args.runs)
+        return files(args.runs, args.breakdown)
     both = not (args.seed or args.long)
     pairs = []
     if args.seed or both:

@@ -38,15 +38,21 @@ def case_files(folder: Path, long_dir: Path) -> dict[str, Path]:
     return cases
 
 
-def run_case(left: str, right: str, meter_cls, timeout_s: float = 600) -> dict:
-    """In this process: open (left, right) in the app, wait for the comparison, export it; the figures."""
+def run_case(left: str, right: str, meter_cls, tracer=None, install_tracing=None, timeout_s: float = 600) -> dict:
+    """In this process: open (left, right) in the app, wait for the comparison, export it; the figures. With a
+    ``tracer`` (``benchmarks/ui.py --breakdown``), also what ran during each phase's longest block."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PARALLEL_READER_CONFIG_DIR", tempfile.mkdtemp(prefix="pr-bench-"))
     from PySide6.QtCore import QTimer
 
     from reader.app import ReaderApp, create_qapplication
 
+    if tracer is not None:
+        install_tracing(tracer)
     app = create_qapplication([sys.argv[0]])
+    if tracer is not None:
+        event_log = tracer.filter()
+        app.installEventFilter(event_log)
     reader = ReaderApp()
     reader.window.resize(1400, 860)
     reader.window.show()
@@ -105,6 +111,8 @@ def run_case(left: str, right: str, meter_cls, timeout_s: float = 600) -> dict:
         if phase in times:
             figures[f"{phase}_s"] = round(times[phase] - previous, 2)
             previous = times[phase]
+    if tracer is not None:
+        figures["breakdown"] = {phase: tracer.during(*meter.worst[phase][3:5]) for phase in meter.worst}
     figures["peak_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     figures["pdf_bytes"] = os.path.getsize(out) if os.path.exists(out) else 0
     if "error" in times:
@@ -131,6 +139,13 @@ def report(title: str, runs: list[dict]) -> int:
     print(f"  peak memory                {peak:7.0f} MiB (target <= 1536)   "
           f"(runs: {', '.join(str(r['peak_mib']) for r in runs)})")
     print(f"  PDF written                {statistics.median(r['pdf_bytes'] for r in runs) / 1e6:7.1f} MB")
+    for n, r in enumerate(runs, 1):
+        for phase, found in r.get("breakdown", {}).items():
+            print(f"  run {n}, longest block while {phase} ({r.get(phase, 0):g} ms):")
+            for label, ms in found["functions_ms"]:
+                print(f"    {ms:7.1f} ms  {label}")
+            for ms, event in found["longest_events_ms"]:
+                print(f"    {ms:7.1f} ms  event {event}")
     for r in runs:
         if "error" in r:
             print(f"  ERROR: {r['error']}")

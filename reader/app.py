@@ -249,6 +249,16 @@ class ReaderApp(QObject, FileActionsMixin):
             self._encoder = SentenceEncoder()
         return self._encoder
 
+    def _encoder_for(self, nlp, chars: int):  # NLP thread only
+        """The sentence encoder, loaded now when this comparison will start the entity worker processes (long
+        texts). Loading it holds the interpreter lock for a few tens of ms at a time (onnxruntime's native module,
+        the tokenizer); inside the comparison that happened while the workers load spaCy on every core, and each
+        such stretch froze the window for 120-140 ms. Either way the comparison uses the same encoder."""
+        encoder = self._sentence_encoder()
+        if getattr(nlp, "uses_workers", lambda _chars: False)(chars):
+            encoder.load()  # False, with its reason, when it cannot load: the comparison then links on words alone
+        return encoder
+
     def start_comparison(self) -> None:
         left, right = self.docs["left"], self.docs["right"]
         if not (left and right):
@@ -259,7 +269,8 @@ class ReaderApp(QObject, FileActionsMixin):
         def work(progress, should_stop):
             from reader.core.compare import Comparer
 
-            comparer = Comparer(self._nlp_engine(), self._sentence_encoder())
+            nlp = self._nlp_engine()
+            comparer = Comparer(nlp, self._encoder_for(nlp, len(left.text) + len(right.text)))
             return comparer.compare(left, right, options, progress, should_stop, edits=edits)
 
         if self._summary and self.window.status_label.text() == self._summary:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from reader.core.align_features import Idf, Unit, content_terms, make_unit, similarity
 from reader.core.normalize import Token
@@ -168,8 +168,9 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
         crank_l, cmargin_l = _ranks_and_margins(cos, 0)
         crank_r, cmargin_r = _ranks_and_margins(cos, 1)
     top = math.log(1 + idf.n)
+    token_set = _token_set_ratios(pairs, left, right)
     rows = []
-    for p in pairs:
+    for p, fuzzy in zip(pairs, token_set):
         a, b = left[p[0]], right[p[1]]
         s = sims[p]
         common = a.unit.terms & b.unit.terms
@@ -188,7 +189,7 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
             float(bool(a.figures) and bool(b.figures) and not (a.figures & b.figures)),
             math.log1p(len(a.quoted & b.quoted)),
             min(a.words, b.words) / max(1, a.words, b.words),
-            fuzz.token_set_ratio(a.norm_text, b.norm_text) / 100.0,
+            fuzzy,
             s * max(0.0, min(margin_l[p], margin_r[p])),
             one_headline, float(a.headline and b.headline), one_headline * containment,
             float(bool(a.speakers & b.speakers)),
@@ -207,6 +208,16 @@ def feature_rows(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
         rows.append(row)
     width = len(LEXICAL) + (len(SEMANTIC) if cosine is not None else 0)
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), width)
+
+
+def _token_set_ratios(pairs: Sequence[tuple[int, int]], left: Sequence[SentenceInfo],
+                      right: Sequence[SentenceInfo]) -> list[float]:
+    """``fuzz.token_set_ratio`` of each pair's normalised texts, in 0..1: the same values as one call per pair, but
+    in one call that lets go of the interpreter lock while it works (a single call on a megabyte-long sentence
+    holds it for tens of milliseconds, during which a window's thread in the same process cannot run)."""
+    scores = process.cpdist([left[i].norm_text for i, _ in pairs], [right[j].norm_text for _, j in pairs],
+                            scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1)
+    return [float(x) / 100.0 for x in scores]
 
 
 def _plain_overlap(a: SentenceInfo, b: SentenceInfo, common: frozenset[str], idf: Idf) -> tuple[float, float]:

@@ -204,12 +204,12 @@ class Sidebar(QWidget):
         for side in (Side.LEFT, Side.RIGHT):
             analysis = comparison.side(side)
             title = analysis.document.title or analysis.document.name
-            rows = [(seg_id, analysis.segment_text(seg_id)) for seg_id in comparison.unique(side)]
-            rows = [(i, t) for i, t in rows if not needle or needle in t.casefold()]
+            ids = comparison.unique(side)
+            if needle:
+                ids = [i for i in ids if needle in analysis.segment_text(i).casefold()]
             marker = "◀" if side is Side.LEFT else "▶"
-            sections.append(Section(f"{marker} Only in the {side.value} source ({len(rows)})",
-                                    [Row((excerpt(t),), tooltip_text(t), ("segment", side.value, i)) for i, t in rows],
-                                    f"Passages only {title} reports"))
+            sections.append(Section(f"{marker} Only in the {side.value} source ({len(ids)})",
+                                    [_passage_row(analysis, side, i) for i in ids], f"Passages only {title} reports"))
         if not one_side:
             shown = [d for d in comparison.discrepancies
                      if not needle or needle in f"{d.left_text} {d.right_text}".casefold()]
@@ -255,6 +255,12 @@ class Sidebar(QWidget):
 
     def fact_items(self) -> list[RowRef]:
         return [ref for row in range(self.facts.section_model.rowCount()) for ref in self.facts.row_refs(row)]
+
+
+def _passage_row(analysis, side: Side, seg_id: int) -> Row:
+    """A passage only one source reports: its excerpt and tooltip are made when the row is shown."""
+    return Row(lambda: (excerpt(analysis.segment_text(seg_id)),), lambda: tooltip_text(analysis.segment_text(seg_id)),
+               ("segment", side.value, seg_id))
 
 
 def _entity_matches(entity: Entity, needle: str, one_side: bool) -> bool:

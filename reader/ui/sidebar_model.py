@@ -2,7 +2,10 @@
 
 Filling it costs one Python list per section, whatever the number of rows; the tree view asks for the text of
 the rows it shows only. (A QTreeWidget builds one item object per entity, several calls into Qt each: for the
-thousands of entities of two long articles that held up the window for a sizeable part of a second.)
+thousands of entities of two long articles that held up the window for a sizeable part of a second.) Laying the
+rows out still calls into Python a few times per row (~10 us a row): :meth:`SectionTree.fill` leaves that to the
+view's own delayed layout, on a later turn of the event loop for the list shown, and for a list on a hidden tab
+only once that tab is opened.
 :class:`RowRef` and :class:`SectionTree` offer the few item calls tests and the app use (``text(column)``,
 ``data(column, role)``, ``toolTip(column)``, ``scrollToItem``, ``visualItemRect``).
 """
@@ -17,13 +20,25 @@ from PySide6.QtWidgets import QTreeView, QWidget
 
 ROLE = Qt.ItemDataRole.UserRole
 Tip = Union[str, Callable[[], str]]
+Texts = Union[tuple[str, ...], Callable[[], tuple[str, ...]]]
+# Read once: an enum member looked up in data() costs more than the rest of the call.
+DISPLAY, FONT, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled
+# Rows never have children: the view then does not ask each row for its children while it lays the list out.
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass
 class Row:
-    texts: tuple[str, ...]
+    texts: Texts  # one per column, or a function giving them (made when the row is shown, not for every row)
     tooltip: Tip = ""
     payload: Any = None
+
+    def text(self, column: int) -> Optional[str]:
+        texts = self.texts() if callable(self.texts) else self.texts
+        return texts[column] if column < len(texts) else None
 
 
 @dataclass
@@ -87,32 +102,30 @@ class SectionModel(QAbstractItemModel):
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalPointer() is ROOT:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return SECTION_FLAGS if index.internalPointer() is ROOT else ROW_FLAGS
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         owner, column = index.internalPointer(), index.column()
         if owner is ROOT:
             section = self.sections[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 return section.title if column == 0 else None
-            if role == Qt.ItemDataRole.FontRole:
+            if role == FONT:
                 return self._bold
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP:
                 return section.tooltip or None
             return None
         row = owner.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.texts[column] if column < len(row.texts) else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        if role == DISPLAY:
+            return row.text(column)
+        if role == TOOLTIP and column == 0:
             return row.tooltip() if callable(row.tooltip) else row.tooltip
         if role == ROLE and column == 0:
             return row.payload
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.right_aligned:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and column in self.right_aligned:
+            return RIGHT_ALIGNED
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -162,11 +175,16 @@ class SectionTree(QTreeView):
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
 
     def fill(self, sections: list[Section]) -> None:
-        self.section_model.set_sections(sections)
-        root = QModelIndex()
+        """Show these sections, expanded. The view lays the rows out later, in one pass: on the event loop's next
+        turn (when shown; a hidden tab's list when the tab is opened) or when something needs a row's place."""
+        model = self.section_model
+        model.set_sections(sections)
+        if model.columnCount() > 1:  # titles across all columns (with any, the view looks each row up once more)
+            for row in range(len(sections)):
+                self.setFirstColumnSpanned(row, QModelIndex(), True)  # lays out the section titles only
+        self.scheduleDelayedItemsLayout()  # expanding now only records which sections are open
         for row in range(len(sections)):
-            self.setFirstColumnSpanned(row, root, True)
-        self.expandAll()  # one layout pass for all sections
+            self.expand(model.index(row, 0))
 
     def section_ref(self, row: int) -> RowRef:
         return RowRef(self.section_model, self.section_model.index(row, 0))

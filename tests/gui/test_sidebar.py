@@ -125,3 +125,28 @@ def test_clicking_a_fact_asks_the_view_to_show_that_passage(qtbot, sidebar, comp
     side, seg_id = requested[0]
     assert side == "right" and seg_id in comparison.unique_right
     assert "Pelosi" in comparison.right.segment_text(seg_id)
+
+
+def test_every_section_opens_with_its_rows_shown_on_both_tabs_and_after_filtering(qtbot, sidebar):
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+
+    def rows_shown_under_titles(tree) -> bool:
+        model = tree.section_model
+        for row in range(model.rowCount()):
+            title = tree.section_ref(row)
+            first = tree.row_refs(row)[:1]
+            if not tree.isExpanded(model.index(row, 0)):
+                return False
+            if first and not tree.visualItemRect(first[0]).top() >= tree.visualItemRect(title).bottom():
+                return False
+        return model.rowCount() > 0
+
+    for tree in (sidebar.facts, sidebar.entities):  # the entities' tab is hidden until opened
+        sidebar.tabs.setCurrentWidget(tree)
+        qtbot.waitUntil(lambda tree=tree: rows_shown_under_titles(tree))
+    qtbot.keyClicks(sidebar.search, "a")
+    sidebar.search.clear()
+    for tree in (sidebar.entities, sidebar.facts):
+        sidebar.tabs.setCurrentWidget(tree)
+        qtbot.waitUntil(lambda tree=tree: rows_shown_under_titles(tree))

@@ -157,3 +157,36 @@ def test_work_pool_runs_beside_the_nlp_pool(qtbot):
     qtbot.waitUntil(lambda: len(done) == 2, timeout=10_000)
     assert sorted(done) == ["export", "nlp"]
     assert runner.shutdown(5000)
+
+
+def test_an_analysis_freezes_what_a_full_collection_would_scan_and_only_while_it_runs(qtbot):
+    import gc
+
+    def cycle_collected() -> bool:
+        a = []
+        a.append(a)  # garbage only the cyclic collector frees
+        del a
+        return gc.collect() >= 1  # 0 too while another thread collects (an analysis left running by a test)
+
+    def work(progress, should_stop):
+        frozen = gc.get_freeze_count()
+        kept = [[i] for i in range(20_000)]  # built since the runner froze: not frozen yet
+        for _ in range(200):
+            gc.collect()
+            if gc.get_freeze_count() - frozen >= len(kept):
+                return True
+            time.sleep(0.01)
+        return False
+
+    runner = TaskRunner()
+    outcomes = {}
+    for name, fn in (("ok", work), ("failed", lambda p, s: 1 / 0)):
+        runner.run(name, fn, freeze_gc=True, on_finished=lambda r, n=name: outcomes.setdefault(n, r),
+                   on_failed=lambda m, n=name: outcomes.setdefault(n, m))
+        qtbot.waitUntil(lambda n=name: n in outcomes, timeout=10_000)
+        runner.wait(5000)
+    try:
+        assert outcomes["ok"] is True  # a full collection froze the analysis's objects instead of scanning them
+        qtbot.waitUntil(cycle_collected, timeout=30_000)  # afterwards cyclic garbage is collected again
+    finally:
+        gc.unfreeze()
