@@ -105,7 +105,26 @@ _WORKER_NLP = None
 
 def _worker_start(package: str) -> None:
     global _WORKER_NLP
+    _exit_with_parent()
     _WORKER_NLP = load_ner_model(package)
+
+
+def _exit_with_parent() -> None:
+    """End this worker process when the app's process ends, however it ends. (A worker waits for work on a queue
+    whose other end its siblings also hold open: killed or crashed, the app would leave its workers running for
+    ever, holding their model's memory and any pipe the app's output went to.)"""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _worker_run(batch: list[str]) -> list[list[RawEntity]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -83,3 +84,42 @@ def test_a_closed_engine_starts_no_workers_and_still_finds_entities():
     engine.prepare(10**9)  # e.g. a cancelled comparison's entity thread, after the window closed the engine
     assert engine.worker_pids() == []
     assert [label for _, _, label in next(engine.entities(["Angela Merkel visited Paris."]))] == ["PERSON", "GPE"]
+
+
+def test_worker_processes_end_when_the_app_process_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reader.core.nlp import NlpEngine\n"
+        "engine = NlpEngine(processes=2, parallel_min_chars=0)\n"
+        "engine.prepare(10**9)\n"
+        "print(*engine.worker_pids(), flush=True)\n"
+        "sys.stdin.read()\n"  # alive until killed
+    )
+    app = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(pid) for pid in app.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    finally:
+        app.send_signal(signal.SIGKILL)  # no clean-up code runs in the app's process
+        app.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in pids if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "worker processes outlived the app's process"
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie that has exited but not been reaped counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
