@@ -282,12 +282,10 @@ def report(title: str, figures: dict) -> None:
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
+    from ui_files import print_breakdown
+
     for phase, found in figures.get("breakdown", {}).items():
-        print(f"  breakdown of the longest block ({phase}):")
-        for label, ms in found["functions_ms"]:
-            print(f"    {ms:7.1f} ms  {label}")
-        for ms, event in found["longest_events_ms"]:
-            print(f"    {ms:7.1f} ms  event {event}")
+        print_breakdown(f"breakdown of the longest block ({phase})", found)
 
 
 KEYS = (("first paint s", "first_paint_s"), ("block first paint -> result ms", ("analysis_gaps", "max_ms")),

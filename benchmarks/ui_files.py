@@ -141,13 +141,18 @@ def report(title: str, runs: list[dict]) -> int:
     print(f"  PDF written                {statistics.median(r['pdf_bytes'] for r in runs) / 1e6:7.1f} MB")
     for n, r in enumerate(runs, 1):
         for phase, found in r.get("breakdown", {}).items():
-            print(f"  run {n}, longest block while {phase} ({r.get(phase, 0):g} ms):")
-            for label, ms in found["functions_ms"]:
-                print(f"    {ms:7.1f} ms  {label}")
-            for ms, event in found["longest_events_ms"]:
-                print(f"    {ms:7.1f} ms  event {event}")
+            print_breakdown(f"run {n}, longest block while {phase} ({r.get(phase, 0):g} ms)", found)
     for r in runs:
         if "error" in r:
             print(f"  ERROR: {r['error']}")
             over += 1
     return over
+
+
+def print_breakdown(heading: str, found: dict) -> None:
+    """What ran during one longest block (``--breakdown``): traced functions, then the longest events."""
+    print(f"  {heading}:")
+    for label, ms in found["functions_ms"]:
+        print(f"    {ms:7.1f} ms  {label}")
+    for ms, event in found["longest_events_ms"]:
+        print(f"    {ms:7.1f} ms  event {event}")
