@@ -255,7 +255,7 @@ class ReaderApp(QObject, FileActionsMixin):
         the tokenizer); inside the comparison that happened while the workers load spaCy on every core, and each
         such stretch froze the window for 120-140 ms. Either way the comparison uses the same encoder."""
         encoder = self._sentence_encoder()
-        if getattr(nlp, "uses_workers", lambda _chars: False)(chars):
+        if nlp.uses_workers(chars):
             encoder.load()  # False, with its reason, when it cannot load: the comparison then links on words alone
         return encoder
 
