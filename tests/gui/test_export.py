@@ -134,9 +134,11 @@ def _locate(words: list[Word], passage: str, pages: range, right_column: bool) -
 # ---------------------------------------------------------------------------------------------- text
 def test_header_names_both_sources_with_hashes_and_the_settings(exported, comparison):
     text = pdf_text(exported)
+    # a long path wraps in its table cell, at a hyphen too, and pdftotext drops a hyphen at a line's end
+    unwrapped = text.replace("\n", "").replace("-", "")
     for doc in (comparison.left.document, comparison.right.document):
-        assert doc.sha256 in text.replace("\n", "")
-        assert doc.name in text
+        assert doc.sha256 in unwrapped
+        assert doc.name.replace("-", "") in unwrapped
     assert f"Match threshold: {comparison.options.threshold:.2f}" in text
     assert "Normalisations applied" in text
     assert "How to read this report" in text
